@@ -1,0 +1,44 @@
+/**
+ * `npm run content`: turns the dumps in PAPER_SOURCES (default content/sources) into
+ * one MDX page per paper and one entry per topic under content/.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatDiagnostic } from './pipeline/diagnostics.ts';
+import { ContentError } from './pipeline/errors.ts';
+import { runPipeline } from './pipeline/index.ts';
+import type { Diagnostic } from './pipeline/types.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sources = path.resolve(root, process.env.PAPER_SOURCES || 'content/sources');
+const started = performance.now();
+
+function report(diagnostics: Diagnostic[]): void {
+  for (const diagnostic of diagnostics) console.warn(formatDiagnostic(diagnostic));
+}
+
+try {
+  const result = await runPipeline({ root, sources, progress: (line) => console.log(line) });
+  report(result.diagnostics);
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const warnings = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
+  const errors = result.diagnostics.length - warnings;
+  console.log(
+    [
+      `content: ${result.files} dumps (${result.layouts.block} block, ${result.layouts.line} line layout)`,
+      `${result.listings} listings → ${result.papers} papers in ${result.topics} topics (${result.memberships} memberships)`,
+      `${result.written} written, ${result.unchanged} unchanged, ${result.removed} removed`,
+      `${warnings} warnings, ${errors} errors, ${seconds} s`,
+    ].join('; '),
+  );
+} catch (error) {
+  if (error instanceof ContentError) {
+    if (Array.isArray(error.cause)) report(error.cause as Diagnostic[]);
+    console.error(`content: ${error.message}`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`content: unexpected failure: ${message}`);
+    if (process.env.DEBUG) console.error(error);
+  }
+  process.exitCode = 1;
+}

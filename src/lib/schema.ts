@@ -1,0 +1,54 @@
+/**
+ * The contract between the content script and the site: what a generated paper page and
+ * topic entry hold. The write stage validates against these before writing; the site's
+ * content collections parse with them.
+ */
+import { z } from 'zod';
+
+const slug = z.string().regex(/^[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*$/u, 'a slug is words joined by single hyphens');
+
+export const topicConfigSchema = z.object({
+  slug,
+  title: z.string().min(1),
+  description: z.string().default(''),
+  sources: z.array(z.string().min(1)).default([]),
+});
+export const topicsFileSchema = z.array(topicConfigSchema);
+
+export const topicEntrySchema = topicConfigSchema.extend({
+  /** Position in topics.yaml, so every list of topics keeps the curator's order. */
+  order: z.number().int().nonnegative(),
+  /** Paper slugs in the order the dumps list them. */
+  members: z.array(slug),
+});
+
+export const linkSchema = z.object({
+  url: z.url({ protocol: /^https?$/ }),
+  kind: z.enum(['code', 'project', 'other']),
+  label: z.string(),
+});
+
+export const sourceSchema = z.object({
+  file: z.string(),
+  line: z.number().int().positive(),
+  /** Index into `verbatim`: which text this listing had. */
+  text: z.number().int().nonnegative(),
+});
+
+export const paperSchema = z.object({
+  title: z.string().min(1),
+  slug,
+  topics: z.array(slug).min(1),
+  /** The first sentences of the abstract, for lists, feeds and meta descriptions. */
+  excerpt: z.string(),
+  links: z.array(linkSchema),
+  keyTerms: z.array(z.string()),
+  related: z.array(z.object({ slug, score: z.number().min(0).max(1) })),
+  sources: z.array(sourceSchema).min(1),
+  /** Each distinct text the dumps gave, exactly as they gave it. */
+  verbatim: z.array(z.object({ title: z.string(), abstract: z.string() })).min(1),
+});
+
+export type PaperData = z.infer<typeof paperSchema>;
+export type TopicEntry = z.infer<typeof topicEntrySchema>;
+export type TopicConfigInput = z.input<typeof topicConfigSchema>;
