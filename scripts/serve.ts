@@ -1,0 +1,107 @@
+/**
+ * A static server that behaves like GitHub Pages: the site lives under its base path, `dir/`
+ * serves `dir/index.html`, and anything unknown gets the site's 404 page with status 404.
+ * Used by `npm run preview` and by the browser tests.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pf_filter': 'application/octet-stream',
+};
+
+export interface ServeOptions {
+  dir: string;
+  /** Base path, `/` or `/repo/`. */
+  base: string;
+  port?: number;
+  /** Called for every response, e.g. to count the bytes a search fetches. */
+  onResponse?: (request: IncomingMessage, status: number, bytes: number) => void;
+}
+
+export interface RunningServer {
+  server: Server;
+  /** `http://127.0.0.1:port/base/` */
+  url: string;
+  close: () => Promise<void>;
+}
+
+async function fileFor(dir: string, pathname: string): Promise<string | null> {
+  const candidate = path.join(dir, pathname);
+  if (!candidate.startsWith(dir)) return null;
+  for (const file of [candidate, path.join(candidate, 'index.html'), `${candidate}.html`]) {
+    const info = await stat(file).catch(() => null);
+    if (info?.isFile()) return file;
+  }
+  return null;
+}
+
+export async function serve(options: ServeOptions): Promise<RunningServer> {
+  const dir = path.resolve(options.dir);
+  const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+  const send = (request: IncomingMessage, response: ServerResponse, file: string, status: number, size: number) => {
+    response.writeHead(status, {
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Length': size,
+      'Cache-Control': 'no-cache',
+    });
+    options.onResponse?.(request, status, size);
+    if (request.method === 'HEAD') response.end();
+    else createReadStream(file).pipe(response);
+  };
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      pathname = '';
+    }
+    if (pathname === base.slice(0, -1)) {
+      response.writeHead(301, { Location: base });
+      response.end();
+      return;
+    }
+    const file = pathname.startsWith(base) ? await fileFor(dir, pathname.slice(base.length)) : null;
+    if (file) {
+      if (!pathname.endsWith('/') && path.basename(file) === 'index.html' && !pathname.endsWith('index.html')) {
+        response.writeHead(301, { Location: `${url.pathname}/${url.search}` });
+        response.end();
+        return;
+      }
+      send(request, response, file, 200, (await stat(file)).size);
+      return;
+    }
+    const notFound = path.join(dir, '404.html');
+    const info = await stat(notFound).catch(() => null);
+    if (info) send(request, response, notFound, 404, info.size);
+    else {
+      response.writeHead(404, { 'Content-Type': 'text/plain' });
+      response.end('Not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    server,
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * The one place the site builds URLs. Every internal link goes through `href`, so the site works
+ * under any base path (`BASE_PATH=/paper-atlas/` on GitHub Pages) as well as at the root.
+ */
+const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+
+/** `href('papers/x/')` → `/base/papers/x/`. Paths are relative to the site root, never start with `/`. */
+export function href(path = ''): string {
+  return `${BASE}${path.replace(/^\/+/, '')}`;
+}
+
+/** The full address of a page, for canonical links, feeds and the sitemap. */
+export function absoluteHref(path: string, site: URL | undefined): string {
+  return new URL(href(path), site ?? 'http://localhost/').href;
+}
+
+export const paperPath = (slug: string) => `papers/${slug}/`;
+export const topicPath = (slug: string) => `topics/${slug}/`;
+export const topicFeedPath = (slug: string) => `topics/${slug}/feed.xml`;
+export const searchPath = (query?: string) => (query ? `search/?q=${encodeURIComponent(query)}` : 'search/');
+
+/** Strips the base from a pathname, the inverse of `href`. */
+export function withoutBase(pathname: string): string {
+  return pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname.replace(/^\/+/, '');
+}

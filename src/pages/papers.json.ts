@@ -1,0 +1,29 @@
+/** The whole corpus as JSON, for other tools. */
+import type { APIRoute } from 'astro';
+import { getAtlas } from '../lib/atlas.ts';
+import { absoluteHref, paperPath, topicPath } from '../lib/url.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const atlas = await getAtlas();
+  const body = {
+    topics: atlas.topics.map((topic) => ({
+      slug: topic.slug,
+      title: topic.title,
+      description: topic.description,
+      url: absoluteHref(topicPath(topic.slug), site),
+      papers: topic.members,
+    })),
+    papers: atlas.papersByTitle.map((paper) => ({
+      slug: paper.id,
+      url: absoluteHref(paperPath(paper.id), site),
+      title: paper.data.title,
+      abstract: paper.data.verbatim[0]!.abstract,
+      topics: paper.data.topics,
+      keyTerms: paper.data.keyTerms,
+      links: paper.data.links,
+      related: paper.data.related,
+      sources: paper.data.sources,
+    })),
+  };
+  return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+};
