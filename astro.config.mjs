@@ -1,15 +1,18 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { normaliseBasePath } from './src/lib/base-path.ts';
 
 /** BASE_PATH: where the site lives on its host, e.g. `/paper-atlas/` on GitHub Pages. Always ends with `/`. */
-const base = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+const base = normaliseBasePath(process.env.BASE_PATH);
 /** SITE_URL: the host, e.g. `https://user.github.io`; feeds, the sitemap and canonical links need it. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
 
 export default defineConfig({
   site,
   base,
+  // OUT_DIR: where the built site goes (default dist/); the tests build beside it.
+  outDir: process.env.OUT_DIR || './dist',
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   integrations: [mdx()],

@@ -1,17 +1,22 @@
 /**
- * After `astro build`: index the site for search, then generate the service worker that makes
- * it work offline. The order matters: the service worker precaches the index Pagefind wrote.
+ * After `astro build`: index the site for search, then write the service worker that makes it
+ * work offline. The order matters: the service worker precaches the index Pagefind wrote.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { normaliseBasePath } from '../src/lib/base-path.ts';
 import { buildSearchIndex } from './search-index.ts';
+import { generateServiceWorker } from './service-worker/generate.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const site = path.join(root, 'dist');
+const site = path.resolve(root, process.env.OUT_DIR || 'dist');
+const base = normaliseBasePath(process.env.BASE_PATH);
 
 try {
   const search = await buildSearchIndex(site);
   console.log(`search: indexed ${search.pages} pages in ${search.seconds.toFixed(1)} s`);
+  const worker = await generateServiceWorker(site, base);
+  console.log(`offline: ${worker.mode === 'all' ? 'whole site' : 'shell and index'} precached, ${worker.files} files, ${(worker.bytes / 1e6).toFixed(1)} MB`);
 } catch (error) {
   console.error(`postbuild: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

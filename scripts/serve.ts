@@ -3,11 +3,11 @@
  * serves `dir/index.html`, and anything unknown gets the site's 404 page with status 404.
  * Used by `npm run preview` and by the browser tests.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +26,9 @@ const TYPES: Record<string, string> = {
   '.pf_fragment': 'application/octet-stream',
   '.pf_filter': 'application/octet-stream',
 };
+
+/** Text is sent gzipped when the browser asks, as GitHub Pages does; Pagefind's own files are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.webmanifest', '.xml', '.txt', '.svg']);
 
 export interface ServeOptions {
   dir: string;
@@ -56,15 +59,24 @@ async function fileFor(dir: string, pathname: string): Promise<string | null> {
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const dir = path.resolve(options.dir);
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
-  const send = (request: IncomingMessage, response: ServerResponse, file: string, status: number, size: number) => {
-    response.writeHead(status, {
+  const gzipped = new Map<string, Buffer>();
+  const send = async (request: IncomingMessage, response: ServerResponse, file: string, status: number) => {
+    let body: Buffer = await readFile(file);
+    const headers: Record<string, string | number> = {
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Length': size,
       'Cache-Control': 'no-cache',
-    });
-    options.onResponse?.(request, status, size);
-    if (request.method === 'HEAD') response.end();
-    else createReadStream(file).pipe(response);
+    };
+    if (COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+      const compressed = gzipped.get(file) ?? gzipSync(body);
+      gzipped.set(file, compressed);
+      body = compressed;
+      headers['Content-Encoding'] = 'gzip';
+      headers.Vary = 'Accept-Encoding';
+    }
+    headers['Content-Length'] = body.length;
+    response.writeHead(status, headers);
+    options.onResponse?.(request, status, body.length);
+    response.end(request.method === 'HEAD' ? undefined : body);
   };
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -86,12 +98,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         response.end();
         return;
       }
-      send(request, response, file, 200, (await stat(file)).size);
+      await send(request, response, file, 200);
       return;
     }
     const notFound = path.join(dir, '404.html');
-    const info = await stat(notFound).catch(() => null);
-    if (info) send(request, response, notFound, 404, info.size);
+    if (await stat(notFound).catch(() => null)) await send(request, response, notFound, 404);
     else {
       response.writeHead(404, { 'Content-Type': 'text/plain' });
       response.end('Not found');

@@ -1,0 +1,52 @@
+/**
+ * Loads Pagefind's browser API on first use. Only the part of Pagefind a query needs is fetched:
+ * its runtime, the index chunks for the words typed, and the fragments of the results shown.
+ */
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+  filters: Record<string, string[]>;
+}
+
+export interface PagefindSearch {
+  results: { id: string; data: () => Promise<PagefindResultData> }[];
+  unfilteredResultCount: number;
+  filters: Record<string, Record<string, number>>;
+  totalFilters: Record<string, Record<string, number>>;
+}
+
+export interface Pagefind {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (query: string | null, options?: { filters?: Record<string, string[]> }) => Promise<PagefindSearch | null>;
+  debouncedSearch: (query: string, options?: { filters?: Record<string, string[]> }, wait?: number) => Promise<PagefindSearch | null>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+}
+
+/** The site's base path and build id, which the layout writes on <body>. */
+export function siteBase(): string {
+  return document.body.dataset.base ?? '/';
+}
+
+let loading: Promise<Pagefind> | undefined;
+
+export function loadPagefind(): Promise<Pagefind> {
+  loading ??= (async () => {
+    const url = `${siteBase()}pagefind/pagefind.js`;
+    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    await pagefind.options({
+      baseUrl: siteBase(),
+      excerptLength: 22,
+      highlightParam: 'highlight',
+      // One tag per build, so the entry file is fetched once per build instead of on every page view.
+      metaCacheTag: document.body.dataset.build ?? null,
+    });
+    await pagefind.init();
+    return pagefind;
+  })();
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}

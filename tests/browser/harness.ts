@@ -1,0 +1,28 @@
+/** A served test build and a Chromium to read it with. */
+import type { Browser } from 'playwright-core';
+import { inject } from 'vitest';
+import { launchChromium } from '../../scripts/browser.ts';
+import { serve, type RunningServer, type ServeOptions } from '../../scripts/serve.ts';
+import { TEST_BASE } from '../build-site.ts';
+
+export interface Harness {
+  browser: Browser;
+  server: RunningServer;
+  /** `http://127.0.0.1:port/paper-atlas/` */
+  url: string;
+  close: () => Promise<void>;
+}
+
+export async function startHarness(onResponse?: ServeOptions['onResponse']): Promise<Harness> {
+  const server = await serve({ dir: inject('siteDir'), base: TEST_BASE, ...(onResponse ? { onResponse } : {}) });
+  const browser = await launchChromium();
+  return {
+    browser,
+    server,
+    url: server.url,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * Vitest global setup: builds the site once, as GitHub Pages would host it under a base path,
+ * into .test-build/site so the reader's own dist/ is left alone.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+export const TEST_BASE = '/paper-atlas/';
+export const TEST_SITE_URL = 'https://user.github.io';
+
+export default function buildSite(project: TestProject): void {
+  const root = path.resolve(import.meta.dirname, '..');
+  const outDir = path.join(root, '.test-build/site');
+  // Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test…) in the environment; a build must not see them.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/.test(name)),
+  );
+  execFileSync('npm', ['run', 'build', '--silent'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...env, BASE_PATH: TEST_BASE, SITE_URL: TEST_SITE_URL, OUT_DIR: outDir },
+  });
+  project.provide('siteDir', outDir);
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    siteDir: string;
+  }
+}
