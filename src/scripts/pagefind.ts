@@ -20,7 +20,6 @@ export interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
   search: (query: string | null, options?: { filters?: Record<string, string[]> }) => Promise<PagefindSearch | null>;
-  debouncedSearch: (query: string, options?: { filters?: Record<string, string[]> }, wait?: number) => Promise<PagefindSearch | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
 
@@ -43,6 +42,8 @@ export function loadPagefind(): Promise<Pagefind> {
       metaCacheTag: document.body.dataset.build ?? null,
     });
     await pagefind.init();
+    // Facet counts come with results only once the filter index is loaded.
+    await pagefind.filters();
     return pagefind;
   })();
   loading.catch(() => {

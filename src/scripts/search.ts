@@ -4,7 +4,9 @@
  */
 import { loadPagefind, type PagefindResultData } from './pagefind.ts';
 
-const RESULTS_SHOWN = 8;
+const RESULTS_SHOWN = 6;
+/** Wait for a pause in typing: each query for a half-typed word can fetch another index chunk. */
+const TYPING_PAUSE_MS = 180;
 const TOPIC_FILTER = 'topic';
 
 export interface SearchUI {
@@ -121,7 +123,9 @@ export function createSearchUI(root: HTMLElement, options: SearchOptions): Searc
     try {
       const pagefind = await loadPagefind();
       const filters = selectedTopics.length > 0 ? { [TOPIC_FILTER]: selectedTopics } : {};
-      const search = await pagefind.debouncedSearch(query, { filters }, 120);
+      await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
+      if (current !== generation) return;
+      const search = await pagefind.search(query, { filters });
       if (!search || current !== generation) return;
       const shown = await Promise.all(search.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
       if (current !== generation) return;

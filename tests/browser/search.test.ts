@@ -1,0 +1,155 @@
+/** Search from the dialog and the search page, with facets, and offline after one visit. */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { serve } from '../../scripts/serve.ts';
+import { TEST_BASE } from '../build-site.ts';
+import { startHarness, type Harness } from './harness.ts';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(async () => harness?.close());
+
+async function searchPage(page: Page, query: string): Promise<string[]> {
+  await page.goto(`${harness.url}search/?q=${encodeURIComponent(query)}`);
+  await page.locator('[data-search-page] [data-search-status]', { hasText: /\d+ results?|No papers/ }).waitFor();
+  return (await page.locator('[data-search-page] .search-results a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname)));
+}
+
+const paper = (slug: string) => `/paper-atlas/papers/${slug}/`;
+
+describe('search', () => {
+  const expectations: [string, string][] = [
+    ['SpikeGPT', 'spikegpt-generative-pre-trained-language-model-with-spiking-neural-networks'],
+    ['genetic algorithms deep reinforcement learning', 'deep-neuroevolution-genetic-algorithms-are-a-competitive-alternative-for'],
+    ['Kolmogorov-Arnold activation', 'activation-space-selectable-kolmogorov-arnold-networks'],
+    ['liquid state machine astrocyte', 'increasing-liquid-state-machine-performance-with-edge-of-chaos-dynamics'],
+    ['neural turing machines', 'neural-turing-machines'],
+    ['sharpDARTS', 'sharpdarts-faster-and-more-accurate-differentiable-architecture-search'],
+    ['selective state spaces', 'mamba-linear-time-sequence-modeling-with-selective-state-spaces'],
+    ['EEG foundation model', 'neuro-gpt-towards-a-foundation-model-for-eeg'],
+    ['hippocampus content-addressable memory', 'bio-inspired-computational-memory-model-of-the-hippocampus-an-approach-to-a'],
+    ['interpretable libraries compressing code', 'lilo-learning-interpretable-libraries-by-compressing-and-documenting-code'],
+    ['homeostatic concept shift', 'need-is-all-you-need-homeostatic-neural-networks-adapt-to-concept-shift'],
+    ['event-based action recognition benchmark', 'dailydvs-200-a-comprehensive-benchmark-dataset-for-event-based-action'],
+  ];
+
+  it.each(expectations)('“%s” finds %s in the top 5', async (query, slug) => {
+    const page = await harness.browser.newPage();
+    const results = await searchPage(page, query);
+    expect(results.slice(0, 5)).toContain(paper(slug));
+    await page.close();
+  });
+
+  it('ranks papers above topic pages and never returns navigation-only pages', async () => {
+    const page = await harness.browser.newPage();
+    const results = await searchPage(page, 'spiking');
+    expect(results[0]).toMatch(/^\/paper-atlas\/papers\//);
+    expect(results.every((path) => /^\/paper-atlas\/(papers|topics)\/[^/]+\/$/.test(path))).toBe(true);
+    await page.close();
+  });
+
+  it('narrows results with a topic facet and keeps the search in the address', async () => {
+    const page = await harness.browser.newPage();
+    await searchPage(page, 'memory');
+    const status = page.locator('[data-search-page] [data-search-status]');
+    const before = Number((await status.innerText()).match(/^(\d+)/)![1]);
+    const facet = page.locator('[data-search-page] .search-facets button', { hasText: 'Spiking and neuromorphic computing' });
+    const facetCount = Number((await facet.innerText()).match(/\((\d+)\)$/)![1]);
+    expect(facetCount).toBeLessThan(before);
+    await facet.click();
+    await expect.poll(async () => Number((await status.innerText()).match(/^(\d+)/)?.[1])).toBe(facetCount);
+    expect(await facet.getAttribute('aria-pressed')).toBe('true');
+    for (const badges of await page.locator('[data-search-page] .search-results a .meta').allInnerTexts()) {
+      expect(badges).toContain('Spiking and neuromorphic computing');
+    }
+    expect(new URL(page.url()).searchParams.getAll('topic')).toEqual(['Spiking and neuromorphic computing']);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('memory');
+    await page.close();
+  });
+
+  it('opens the dialog with / and Ctrl+K, and works from the keyboard', async () => {
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.url}topics/neuroevolution/`);
+    await page.keyboard.press('/');
+    const dialog = page.locator('[data-search-dialog]');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.keyboard.type('neural turing machines');
+    await dialog.locator('.search-results a').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    expect(await dialog.locator('.search-results a[aria-selected="true"]').count()).toBe(1);
+    const target = await dialog.locator('.search-results a[aria-selected="true"]').evaluate((link) => (link as HTMLAnchorElement).pathname);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === target);
+    expect(new URL(page.url()).searchParams.getAll('highlight')).toEqual(['neural', 'turing', 'machines']);
+    expect(await page.locator('[data-pagefind-body] mark').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('fetches at most 150 KB for a cold first query, search UI included', async () => {
+    // A server of its own, so nothing else the browser fetches is counted.
+    const served: { url: string; bytes: number }[] = [];
+    const server = await serve({ dir: inject('siteDir'), base: TEST_BASE, onResponse: (request, _status, bytes) => served.push({ url: request.url ?? '', bytes }) });
+    const context = await harness.browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}papers/neural-turing-machines/`, { waitUntil: 'networkidle' });
+    const pageLoad = served.filter((entry) => /\.js$/.test(entry.url)).reduce((sum, entry) => sum + entry.bytes, 0);
+    served.length = 0;
+    await page.keyboard.press('/');
+    await page.keyboard.type('spiking transformer');
+    await page.locator('[data-search-dialog] .search-results a').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const firstQuery = served.reduce((sum, entry) => sum + entry.bytes, 0);
+    if (process.env.DEBUG_BYTES) console.log(served.map((entry) => `${entry.bytes}\t${entry.url}`).join('\n'));
+    served.length = 0;
+    await page.locator('[data-search-dialog] input').fill('evolution strategies');
+    await page.locator('[data-search-dialog] [data-search-status]', { hasText: /\d+ results?/ }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const secondQuery = served.reduce((sum, entry) => sum + entry.bytes, 0);
+    console.log(`search bytes: UI scripts ${pageLoad}, first query ${firstQuery}, second query ${secondQuery}`);
+    expect(pageLoad + firstQuery).toBeLessThanOrEqual(150 * 1024);
+    expect(secondQuery).toBeLessThan(firstQuery);
+    await context.close();
+    await server.close();
+  });
+});
+
+describe('offline', () => {
+  it('after one visit, opens papers never visited and searches with the network cut', async () => {
+    const context = await harness.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(harness.url);
+    const started = Date.now();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    console.log(`service worker installed in ${Date.now() - started} ms`);
+    const cached = await page.evaluate(async () => {
+      const names = await caches.keys();
+      let count = 0;
+      for (const name of names) count += (await (await caches.open(name)).keys()).length;
+      return count;
+    });
+    expect(cached).toBeGreaterThan(900);
+
+    await context.setOffline(true);
+    await page.goto(`${harness.url}papers/neural-turing-machines/`);
+    expect(await page.locator('h1').innerText()).toBe('Neural Turing Machines');
+    await expect.poll(() => page.locator('[data-offline-badge]').isVisible()).toBe(true);
+    await page.goto(`${harness.url}topics/neural-architectures/`);
+    expect(await page.locator('.paper-list > li').count()).toBe(184);
+    await page.goto(`${harness.url}search/?q=${encodeURIComponent('liquid state machine')}`);
+    await page.locator('.search-results a').first().waitFor();
+    expect(await page.locator('.search-results a strong').allInnerTexts()).toContain(
+      'Increasing Liquid State Machine Performance with Edge-of-Chaos Dynamics Organized by Astrocyte-modulated Plasticity',
+    );
+    await page.goto(`${harness.url}papers/no-such-paper/`);
+    expect(await page.locator('h1').innerText()).toBe('You are offline, and this page is not saved yet');
+    await context.close();
+  });
+});
