@@ -1,7 +1,7 @@
 /** Search from the dialog and the search page, with facets, and offline after one visit. */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serve } from '../../scripts/serve.ts';
+import { measureSearchBytes } from '../../scripts/bench/search-bytes.ts';
 import { TEST_BASE } from '../build-site.ts';
 import { startHarness, type Harness } from './harness.ts';
 
@@ -92,30 +92,13 @@ describe('search', () => {
   });
 
   it('fetches at most 150 KB for a cold first query, search UI included', async () => {
-    // A server of its own, so nothing else the browser fetches is counted.
-    const served: { url: string; bytes: number }[] = [];
-    const server = await serve({ dir: inject('siteDir'), base: TEST_BASE, onResponse: (request, _status, bytes) => served.push({ url: request.url ?? '', bytes }) });
-    const context = await harness.browser.newContext({ serviceWorkers: 'block' });
-    const page = await context.newPage();
-    await page.goto(`${server.url}papers/neural-turing-machines/`, { waitUntil: 'networkidle' });
-    const pageLoad = served.filter((entry) => /\.js$/.test(entry.url)).reduce((sum, entry) => sum + entry.bytes, 0);
-    served.length = 0;
-    await page.keyboard.press('/');
-    await page.keyboard.type('spiking transformer');
-    await page.locator('[data-search-dialog] .search-results a').first().waitFor();
-    await page.waitForLoadState('networkidle');
-    const firstQuery = served.reduce((sum, entry) => sum + entry.bytes, 0);
-    if (process.env.DEBUG_BYTES) console.log(served.map((entry) => `${entry.bytes}\t${entry.url}`).join('\n'));
-    served.length = 0;
-    await page.locator('[data-search-dialog] input').fill('evolution strategies');
-    await page.locator('[data-search-dialog] [data-search-status]', { hasText: /\d+ results?/ }).waitFor();
-    await page.waitForLoadState('networkidle');
-    const secondQuery = served.reduce((sum, entry) => sum + entry.bytes, 0);
-    console.log(`search bytes: UI scripts ${pageLoad}, first query ${firstQuery}, second query ${secondQuery}`);
-    expect(pageLoad + firstQuery).toBeLessThanOrEqual(150 * 1024);
-    expect(secondQuery).toBeLessThan(firstQuery);
-    await context.close();
-    await server.close();
+    const bytes = await measureSearchBytes(harness.browser, inject('siteDir'), TEST_BASE, 'papers/neural-turing-machines/', [
+      'spiking transformer',
+      'evolution strategies',
+    ]);
+    console.log(`search bytes: UI scripts ${bytes.uiScripts}, first query ${bytes.firstQuery}, second query ${bytes.secondQuery}`);
+    expect(bytes.uiScripts + bytes.firstQuery).toBeLessThanOrEqual(150 * 1024);
+    expect(bytes.secondQuery).toBeLessThan(bytes.firstQuery);
   });
 });
 
