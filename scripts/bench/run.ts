@@ -172,7 +172,7 @@ try {
     result.outputFiles = output.files;
     result.pages = (await readdir(path.join(work, 'content/papers'))).length;
     if (browser) {
-      result.search = await measureSearchBytes(browser, path.join(work, 'dist'), '/', 'search/', ['memory network', 'evolution']);
+      result.search = await measureSearchBytes(browser, path.join(work, 'dist'), '/', 'topics/', ['memory network', 'evolution']);
       console.log(`  first search: ${JSON.stringify(result.search)}`);
     }
     all.push(result);

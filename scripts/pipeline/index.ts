@@ -12,14 +12,13 @@ import { mergeListings } from './merge.ts';
 import { normaliseListing } from './normalise.ts';
 import { parseDump, type Layout } from './parse.ts';
 import { readSources } from './read.ts';
-import { assignTopics, loadTopicConfig } from './topics.ts';
+import { assignTopics, loadTopicConfig, TOPICS_FILE } from './topics.ts';
 import type { Diagnostic, Listing, SourceFile, Topic } from './types.ts';
 import { writeOutputs } from './write/files.ts';
 import { NOTES_FOLDER, renderPaperPage, renderTopicEntry } from './write/page.ts';
 
 export const PAPERS_FOLDER = 'content/papers';
 export const TOPICS_FOLDER = 'content/topics';
-export const TOPICS_FILE = 'topics.yaml';
 
 export interface PipelineOptions {
   /** Project root: generated folders live below it. */

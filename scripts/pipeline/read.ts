@@ -4,6 +4,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { TOPICS_FILE } from './topics.ts';
 import type { Diagnostic, SourceFile } from './types.ts';
 
 export interface ReadResult {
@@ -74,12 +75,13 @@ export function decodeDump(
 }
 
 /** Reads every `.txt` dump in `folder`, in name order so output never depends on the file system. */
+
 export async function readSources(folder: string, displayRoot: string): Promise<ReadResult> {
   const entries = await readdir(folder, { withFileTypes: true });
   const files: SourceFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const names = entries
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && entry.name !== TOPICS_FILE)
     .map((entry) => entry.name)
     .sort();
   for (const name of names) {

@@ -9,6 +9,9 @@ import { ContentError } from './errors.ts';
 import { baseSlug } from './slug.ts';
 import type { Diagnostic, SourceFile, TopicConfig } from './types.ts';
 
+/** The curator's file naming the topics, in the sources folder or in content/. */
+export const TOPICS_FILE = 'topics.yaml';
+
 /** Reads topics.yaml; a missing file means no names, a malformed one stops the run before anything is written. */
 export async function loadTopicConfig(file: string, shownAs: string): Promise<TopicConfig[]> {
   let text: string;

@@ -10,14 +10,14 @@ export function keyTerms(model: TfidfModel, doc: number, count: number): string[
   const ranked = Array.from(vector.ids, (id, position) => ({
     id,
     // Bigrams read better as key terms than their parts.
-    weight: vector.weights[position]! * (model.isBigram[id] ? 1.25 : 1),
+    weight: vector.weights[position]! * (model.isBigram(id) ? 1.25 : 1),
   }))
-    .filter(({ id }) => model.documentFrequency[id]! >= (model.isBigram[id] ? 3 : 2))
+    .filter(({ id }) => model.documentFrequency[id]! >= (model.isBigram(id) ? 3 : 2))
     .sort((a, b) => b.weight - a.weight || a.id - b.id);
   const terms: string[] = [];
   const words = (term: string) => term.toLowerCase().split(/[ -]/);
   for (const { id } of ranked) {
-    const term = model.surface[id]!;
+    const term = model.surface(id);
     const parts = words(term);
     const overlaps = terms.some((chosen) => {
       const chosenParts = words(chosen);

@@ -25,17 +25,17 @@ export interface RelatedOptions {
 
 export const DEFAULT_RELATED: RelatedOptions = {
   count: 5,
-  queryFeatures: 40,
-  postingsPerFeature: 300,
+  queryFeatures: 30,
+  postingsPerFeature: 150,
   candidates: 40,
   minimumScore: 0.02,
 };
 
 /** Positions of the `limit` largest values, largest first; ties go to the lower position. */
-function topPositions(values: ArrayLike<number>, limit: number): number[] {
-  return Array.from({ length: values.length }, (_, index) => index)
-    .sort((a, b) => values[b]! - values[a]! || a - b)
-    .slice(0, limit);
+function topPositions(values: Float32Array, limit: number): number[] {
+  const order = Array.from({ length: values.length }, (_, index) => index);
+  order.sort((a, b) => values[b]! - values[a]! || a - b);
+  return order.length > limit ? order.slice(0, limit) : order;
 }
 
 export function findRelated(model: TfidfModel, options: RelatedOptions = DEFAULT_RELATED): Neighbour[][] {

@@ -1,6 +1,9 @@
 /**
  * A tf-idf model over the corpus: stemmed unigrams and bigrams, sublinear term frequency,
  * smoothed idf, unit-length sparse vectors. The same model gives key terms and related papers.
+ *
+ * Features that occur in a single paper are dropped (min_df = 2): they cannot make two papers
+ * similar, cannot be a shared key term, and in a large corpus they are most of the bigrams.
  */
 import { stemmer } from 'stemmer';
 import { STOPWORDS } from './stopwords.ts';
@@ -15,10 +18,10 @@ export interface TfidfModel {
   vectors: SparseVector[];
   /** Feature id → how many documents contain it. */
   documentFrequency: Int32Array;
-  /** Feature id → the form readers see, e.g. `spiking neural` or `LLM`. */
-  surface: string[];
   /** Feature id → true for bigrams. */
-  isBigram: Uint8Array;
+  isBigram: (id: number) => boolean;
+  /** Feature id → the form readers see, e.g. `spiking neural`, `event-driven` or `LLM`. */
+  surface: (id: number) => string;
 }
 
 export interface Document {
@@ -28,107 +31,174 @@ export interface Document {
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const TITLE_WEIGHT = 2;
+/** Bigram keys pack two unigram ids into one number: first * BIGRAM_SHIFT + second. */
+const BIGRAM_SHIFT = 2 ** 24;
+/** Marks a stopword or number in a token stream: it breaks bigram adjacency. */
+const BREAK = -1;
 
-interface Token {
-  stem: string;
-  /** Lower case, but for acronyms and names with digits (`LLM`, `GPT-4`), which keep their case. */
-  surface: string;
-  /** Joined to the next word by a hyphen, as in `event-driven`. */
-  hyphenated: boolean;
-}
-
-/** Content words with their stems and the separator before the next word; a stopword or number is null. */
-export function tokenize(text: string): (Token | null)[] {
-  const tokens: (Token | null)[] = [];
-  let previous: Token | null = null;
-  let previousEnd = -1;
-  for (const match of text.matchAll(WORD)) {
-    if (previous && text.slice(previousEnd, match.index) === '-') previous.hyphenated = true;
-    const word = match[0].replace(/['’]s$/i, '');
-    const lower = word.toLowerCase();
-    previousEnd = match.index + match[0].length;
-    if (lower.length < 2 || STOPWORDS.has(lower) || /^\d+$/.test(lower)) {
-      tokens.push((previous = null));
-      continue;
-    }
-    const isAcronym = /\p{Lu}.*\p{Lu}/u.test(word) || /\p{N}/u.test(word);
-    tokens.push((previous = { stem: stemmer(lower), surface: isAcronym ? word : lower, hyphenated: false }));
-  }
-  return tokens;
-}
-
-class FeatureTable {
+/** Unigram vocabulary: stems to ids, and the forms each stem is written in. */
+class Vocabulary {
   readonly ids = new Map<string, number>();
-  readonly surfaces: Map<string, number>[] = [];
-  readonly bigram: boolean[] = [];
+  readonly lower: string[] = [];
+  /** Occurrences written in lower case. */
+  lowerCount: number[] = [];
+  /** Other written forms (acronyms, names with digits) and their counts; rare, so kept apart. */
+  readonly otherForms = new Map<number, Map<string, number>>();
 
-  id(key: string, surface: string, bigram: boolean): number {
-    let id = this.ids.get(key);
+  id(stem: string, lower: string, surface: string): number {
+    let id = this.ids.get(stem);
     if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(key, id);
-      this.surfaces.push(new Map());
-      this.bigram.push(bigram);
+      id = this.lower.length;
+      this.ids.set(stem, id);
+      this.lower.push(lower);
+      this.lowerCount.push(0);
     }
-    const forms = this.surfaces[id] as Map<string, number>;
-    forms.set(surface, (forms.get(surface) ?? 0) + 1);
+    if (surface === lower) this.lowerCount[id]!++;
+    else {
+      const forms = this.otherForms.get(id) ?? new Map<string, number>();
+      this.otherForms.set(id, forms);
+      forms.set(surface, (forms.get(surface) ?? 0) + 1);
+    }
     return id;
   }
 
-  /** The most frequent surface form of each feature; ties broken alphabetically so output is stable. */
-  surfaceForms(): string[] {
-    return this.surfaces.map((forms) => {
-      let best = '';
-      let bestCount = -1;
-      for (const [form, count] of forms) {
-        if (count > bestCount || (count === bestCount && form < best)) {
-          best = form;
-          bestCount = count;
-        }
+  /** The most frequent written form; ties go to lower case, then alphabetically. */
+  surface(id: number): string {
+    let best = this.lower[id]!;
+    let bestCount = this.lowerCount[id]!;
+    for (const [form, count] of this.otherForms.get(id) ?? []) {
+      if (count > bestCount || (count === bestCount && form < best && best !== this.lower[id])) {
+        best = form;
+        bestCount = count;
       }
-      return best;
-    });
+    }
+    return best;
   }
 }
 
-function countFeatures(table: FeatureTable, text: string, weight: number, counts: Map<number, number>): void {
-  const tokens = tokenize(text);
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (!token) continue;
-    const unigram = table.id(token.stem, token.surface, false);
-    counts.set(unigram, (counts.get(unigram) ?? 0) + weight);
-    const next = tokens[i + 1];
-    if (next && next.stem !== token.stem) {
-      const surface = `${token.surface}${token.hyphenated ? '-' : ' '}${next.surface}`;
-      const bigram = table.id(`${token.stem} ${next.stem}`, surface, true);
-      counts.set(bigram, (counts.get(bigram) ?? 0) + weight);
-    }
+interface TokenStream {
+  /** Unigram ids, BREAK where a stopword or number stood. */
+  ids: number[];
+  /** Positions whose word is joined to the next by a hyphen. */
+  hyphenated: Set<number>;
+}
+
+interface Word {
+  stem: string;
+  lower: string;
+  /** Lower case, but for acronyms and names with digits (`LLM`, `GPT-4`), which keep their case. */
+  surface: string;
+}
+
+/** What a written word means to the model; the same words recur, so each is analysed once. */
+const analysed = new Map<string, Word | null>();
+function analyse(written: string): Word | null {
+  let word = analysed.get(written);
+  if (word !== undefined) return word;
+  const bare = written.replace(/['’]s$/i, '');
+  const lower = bare.toLowerCase();
+  if (lower.length < 2 || STOPWORDS.has(lower) || /^\d+$/.test(lower)) word = null;
+  else {
+    const keepsCase = /\p{Lu}.*\p{Lu}/u.test(bare) || /\p{N}/u.test(bare);
+    word = { stem: stemmer(lower), lower, surface: keepsCase ? bare : lower };
+  }
+  analysed.set(written, word);
+  return word;
+}
+
+/** Content words as unigram ids; a stopword or number breaks bigram adjacency. */
+function tokenize(text: string, vocabulary: Vocabulary, stream: TokenStream): void {
+  let previousEnd = -1;
+  for (const match of text.matchAll(WORD)) {
+    if (previousEnd >= 0 && previousEnd + 1 === match.index && text[previousEnd] === '-') stream.hyphenated.add(stream.ids.length - 1);
+    previousEnd = match.index + match[0].length;
+    const word = analyse(match[0]);
+    stream.ids.push(word ? vocabulary.id(word.stem, word.lower, word.surface) : BREAK);
+  }
+  stream.ids.push(BREAK);
+}
+
+/** Visits each unigram and each adjacent pair of a stream; `weight` is how much one occurrence counts. */
+function forEachFeature(stream: TokenStream, visit: (unigram: number, bigram: number | null, position: number) => void): void {
+  const { ids } = stream;
+  for (let position = 0; position < ids.length; position++) {
+    const id = ids[position]!;
+    if (id === BREAK) continue;
+    const next = ids[position + 1] ?? BREAK;
+    visit(id, next !== BREAK && next !== id ? id * BIGRAM_SHIFT + next : null, position);
   }
 }
 
 export function buildTfidf(documents: Document[]): TfidfModel {
-  const table = new FeatureTable();
-  const counted = documents.map((document) => {
-    const counts = new Map<number, number>();
-    countFeatures(table, document.title, TITLE_WEIGHT, counts);
-    countFeatures(table, document.text, 1, counts);
-    return counts;
+  const vocabulary = new Vocabulary();
+  const streams = documents.map((document) => {
+    const title: TokenStream = { ids: [], hyphenated: new Set() };
+    const body: TokenStream = { ids: [], hyphenated: new Set() };
+    tokenize(document.title, vocabulary, title);
+    tokenize(document.text, vocabulary, body);
+    return [title, body] as const;
   });
-  const featureCount = table.ids.size;
+
+  // Pass 1: document frequencies, and how often each bigram is hyphenated.
+  const unigramDf = new Int32Array(vocabulary.lower.length);
+  const unigramSeen = new Int32Array(vocabulary.lower.length).fill(-1);
+  const bigramDf = new Map<number, number>();
+  const bigramSeen = new Map<number, number>();
+  const bigramHyphens = new Map<number, number>();
+  streams.forEach((pair, doc) => {
+    for (const stream of pair) {
+      forEachFeature(stream, (unigram, bigram, position) => {
+        if (unigramSeen[unigram] !== doc) {
+          unigramSeen[unigram] = doc;
+          unigramDf[unigram]!++;
+        }
+        if (bigram === null) return;
+        if (bigramSeen.get(bigram) !== doc) {
+          bigramSeen.set(bigram, doc);
+          bigramDf.set(bigram, (bigramDf.get(bigram) ?? 0) + 1);
+        }
+        if (stream.hyphenated.has(position)) bigramHyphens.set(bigram, (bigramHyphens.get(bigram) ?? 0) + 1);
+      });
+    }
+  });
+  bigramSeen.clear();
+
+  // Feature ids: unigrams keep theirs; bigrams shared by two papers or more follow.
+  const unigramCount = vocabulary.lower.length;
+  const bigramIds = new Map<number, number>();
+  const bigramKeys: number[] = [];
+  for (const [bigram, df] of bigramDf) {
+    if (df < 2) continue;
+    bigramIds.set(bigram, unigramCount + bigramKeys.length);
+    bigramKeys.push(bigram);
+  }
+  const featureCount = unigramCount + bigramKeys.length;
   const documentFrequency = new Int32Array(featureCount);
-  for (const counts of counted) for (const id of counts.keys()) documentFrequency[id]! += 1;
+  documentFrequency.set(unigramDf);
+  bigramKeys.forEach((bigram, index) => (documentFrequency[unigramCount + index] = bigramDf.get(bigram)!));
+  bigramDf.clear();
 
   const total = documents.length;
   const idf = new Float64Array(featureCount);
   for (let id = 0; id < featureCount; id++) idf[id] = Math.log((1 + total) / (1 + documentFrequency[id]!)) + 1;
 
-  const vectors = counted.map((counts) => {
-    const ids = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
+  // Pass 2: one unit vector per document.
+  const vectors = streams.map((pair) => {
+    const counts = new Map<number, number>();
+    const add = (id: number, weight: number) => counts.set(id, (counts.get(id) ?? 0) + weight);
+    pair.forEach((stream, part) => {
+      const weight = part === 0 ? TITLE_WEIGHT : 1;
+      forEachFeature(stream, (unigram, bigram) => {
+        if (unigramDf[unigram]! >= 2) add(unigram, weight);
+        const bigramId = bigram === null ? undefined : bigramIds.get(bigram);
+        if (bigramId !== undefined) add(bigramId, weight);
+      });
+    });
+    const ids = Int32Array.from(counts.keys()).sort();
     const weights = new Float32Array(ids.length);
     let norm = 0;
     ids.forEach((id, index) => {
-      const weight = (1 + Math.log(counts.get(id) as number)) * idf[id]!;
+      const weight = (1 + Math.log(counts.get(id)!)) * idf[id]!;
       weights[index] = weight;
       norm += weight * weight;
     });
@@ -140,8 +210,15 @@ export function buildTfidf(documents: Document[]): TfidfModel {
   return {
     vectors,
     documentFrequency,
-    surface: table.surfaceForms(),
-    isBigram: Uint8Array.from(table.bigram, (value) => (value ? 1 : 0)),
+    isBigram: (id) => id >= unigramCount,
+    surface: (id) => {
+      if (id < unigramCount) return vocabulary.surface(id);
+      const bigram = bigramKeys[id - unigramCount]!;
+      const first = Math.floor(bigram / BIGRAM_SHIFT);
+      const second = bigram % BIGRAM_SHIFT;
+      const hyphen = 2 * (bigramHyphens.get(bigram) ?? 0) > documentFrequency[id]! ? '-' : ' ';
+      return `${vocabulary.surface(first)}${hyphen}${vocabulary.surface(second)}`;
+    },
   };
 }
 

@@ -24,6 +24,15 @@ async function readIfExists(file: string): Promise<string | null> {
   }
 }
 
+/** Files compared or written at once: enough to keep the disk busy, few enough for any file-handle limit. */
+const CONCURRENCY = 32;
+
+async function inBatches<T>(items: T[], work: (item: T) => Promise<void>): Promise<void> {
+  for (let start = 0; start < items.length; start += CONCURRENCY) {
+    await Promise.all(items.slice(start, start + CONCURRENCY).map(work));
+  }
+}
+
 /** Writes through a temporary file in the same folder, so a reader never sees half a file. */
 export async function writeAtomically(file: string, content: string): Promise<void> {
   const temporary = `${file}.tmp-${process.pid}`;
@@ -40,16 +49,16 @@ export async function writeOutputs(root: string, folders: string[], outputs: Map
   for (const folder of folders) await mkdir(path.join(root, folder), { recursive: true });
 
   const entries = [...outputs].sort(([a], [b]) => (a < b ? -1 : 1));
-  for (const [relative, content] of entries) {
+  await inBatches(entries, async ([relative, content]) => {
     const file = path.join(root, relative);
     if ((await readIfExists(file)) === content) {
       summary.unchanged++;
-      continue;
+      return;
     }
     await mkdir(path.dirname(file), { recursive: true });
     await writeAtomically(file, content);
     summary.written++;
-  }
+  });
 
   for (const folder of folders) {
     for (const name of (await readdir(path.join(root, folder))).sort()) {
