@@ -75,8 +75,13 @@ describe('the bundled corpus', () => {
       const page = await readFile(path.join(folder, name), 'utf8');
       const data = paperSchema.parse(frontmatter(page));
       const body = page.slice(page.indexOf('\n---\n', 4) + 5);
+      // The listing as the dump has it: the first non-blank line after the title.
+      const source = data.sources[0]!;
+      const dump = (await readFile(path.join(root, source.file), 'utf8')).split('\n');
+      const verbatim = dump.slice(source.line).find((line) => line.trim() !== '')!;
+      expect(data.verbatim[0]!.abstract ?? verbatim).toBe(verbatim);
       // Plain words only: a token with LaTeX in it (`dise\\~nados`, `textbf{Gen}`) is rewritten on purpose.
-      const words = data.verbatim[0]!.abstract
+      const words = verbatim
         .split(/\s+/)
         .map((token) => token.match(/^\(?([A-Za-z]{3,})[.,;:)]*$/)?.[1])
         .filter((word) => word !== undefined && !/^(rightarrow|leftarrow)$/.test(word));

@@ -11,7 +11,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified, type Processor } from 'unified';
+import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 
 const MDX_NODES = new Set(['mdxjsEsm', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression']);
@@ -20,18 +20,16 @@ export class PaperBodyError extends Error {
   override name = 'PaperBodyError';
 }
 
-/** remark plugin: a generated page holds text only; JSX, expressions or ESM mean someone edited it by hand. */
-function remarkTextOnly(this: Processor, options: BodyOrigin) {
-  return (tree: Root) => {
-    visit(tree, (node) => {
-      if (MDX_NODES.has(node.type)) {
-        const line = node.position && node.position.start.line + options.lineOffset;
-        throw new PaperBodyError(
-          `${options.file}${line ? `:${line}` : ''}: generated paper pages hold text only; put components and commentary in ${options.notes}`,
-        );
-      }
-    });
-  };
+/** A generated page holds text only; JSX, expressions or ESM mean someone edited it by hand. */
+function assertTextOnly(tree: Root, origin: BodyOrigin): void {
+  visit(tree, (node) => {
+    if (MDX_NODES.has(node.type)) {
+      const line = node.position && node.position.start.line + origin.lineOffset;
+      throw new PaperBodyError(
+        `${origin.file}${line ? `:${line}` : ''}: generated paper pages hold text only; put components and commentary in ${origin.notes}`,
+      );
+    }
+  });
 }
 
 export interface BodyOrigin {
@@ -42,13 +40,12 @@ export interface BodyOrigin {
   notes: string;
 }
 
+// Built once: assembling micromark's MDX extensions is a noticeable share of each parse otherwise.
+const parser = unified().use(remarkParse).use(remarkMdx).freeze();
+const renderer = unified().use(remarkRehype).use(rehypeStringify).freeze();
+
 export async function renderPaperBody(body: string, origin: BodyOrigin): Promise<string> {
-  const html = await unified()
-    .use(remarkParse)
-    .use(remarkMdx)
-    .use(remarkTextOnly, origin)
-    .use(remarkRehype)
-    .use(rehypeStringify)
-    .process(body);
-  return String(html);
+  const tree = parser.parse(body);
+  assertTextOnly(tree, origin);
+  return renderer.stringify(await renderer.run(tree));
 }

@@ -45,8 +45,11 @@ export const paperSchema = z.object({
   keyTerms: z.array(z.string()),
   related: z.array(z.object({ slug, score: z.number().min(0).max(1) })),
   sources: z.array(sourceSchema).min(1),
-  /** Each distinct text the dumps gave, exactly as they gave it. */
-  verbatim: z.array(z.object({ title: z.string(), abstract: z.string() })).min(1),
+  /**
+   * Each distinct text the dumps gave, exactly as they gave it. A field is left out where the
+   * dump's text is exactly what the page shows, so large atlases do not carry every abstract twice.
+   */
+  verbatim: z.array(z.object({ title: z.string().optional(), abstract: z.string().optional() })).min(1),
 });
 
 export type PaperData = z.infer<typeof paperSchema>;

@@ -1,5 +1,7 @@
 /** The whole corpus as JSON, for other tools. */
 import type { APIRoute } from 'astro';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
 import { getAtlas } from '../lib/atlas.ts';
 import { absoluteHref, paperPath, topicPath } from '../lib/url.ts';
 
@@ -17,7 +19,7 @@ export const GET: APIRoute = async ({ site }) => {
       slug: paper.id,
       url: absoluteHref(paperPath(paper.id), site),
       title: paper.data.title,
-      abstract: paper.data.verbatim[0]!.abstract,
+      abstract: toString(fromHtml(paper.rendered?.html ?? '', { fragment: true })).trim(),
       topics: paper.data.topics,
       keyTerms: paper.data.keyTerms,
       links: paper.data.links,

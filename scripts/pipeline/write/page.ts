@@ -77,7 +77,10 @@ export function paperData(paper: EnrichedPaper): PaperData {
     keyTerms: paper.keyTerms,
     related: paper.related,
     sources: paper.variants.flatMap((variant, text) => variant.origins.map((origin) => ({ ...origin, text }))),
-    verbatim: paper.variants.map((variant) => ({ title: variant.verbatimTitle, abstract: variant.verbatimAbstract })),
+    verbatim: paper.variants.map((variant) => ({
+      ...(variant.verbatimTitle === paper.title ? {} : { title: variant.verbatimTitle }),
+      ...(variant.verbatimAbstract === variant.displayAbstract ? {} : { abstract: variant.verbatimAbstract }),
+    })),
   });
 }
 
