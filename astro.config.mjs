@@ -17,6 +17,8 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [mdx()],
   devToolbar: { enabled: false },
+  // Paper pages whose cacheKey (src/lib/atlas.ts) is unchanged are not rendered again.
+  experimental: { incrementalBuild: true },
   vite: {
     build: {
       rollupOptions: {

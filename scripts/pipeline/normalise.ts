@@ -56,9 +56,13 @@ function repairScripts(text: string): string {
     .replace(/_\{([^{}]*)\}/g, (_match, content: string) => mapAll(content, SUBSCRIPT) ?? `_(${content})`);
 }
 
+/** Text without any of these has no LaTeX to repair, which is most text: it skips every rule below. */
+const LATEX_HINT = new RegExp(`[\\\\^_{}\`]|${STYLE_COMMANDS}|${Object.keys(ARROWS).join('|')}`);
+
 /** Display text for a title or an abstract. Pure, so the same input always gives the same page. */
 export function normaliseText(input: string): string {
   let text = input.normalize('NFC');
+  if (!LATEX_HINT.test(text)) return text.replace(/\s+/g, ' ').trim();
   // `{\raise.17ex\hbox{$\scriptstyle\sim$}}` lost its backslashes and became `{raise.17ex\scriptstyle\sim}`.
   text = text.replace(/\{\s*\\?raise[^{}]*?\\?scriptstyle\s*\\?sim\s*\}/g, '~');
   // `\href{url}{text}` flattened to `url{text}`: keep the words and the address.

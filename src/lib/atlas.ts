@@ -2,6 +2,7 @@
  * The atlas as the pages see it: papers and topics from the content collections, with the
  * lookups every page needs computed once per build.
  */
+import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 
 export type PaperEntry = CollectionEntry<'papers'>;
@@ -14,7 +15,8 @@ export interface Atlas {
   paper: (slug: string) => PaperEntry;
   topics: TopicEntry[];
   topic: (slug: string) => TopicEntry;
-  notes: Set<string>;
+  /** Paper slug → digest of the curator's notes on it. */
+  notes: Map<string, string>;
 }
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
@@ -22,7 +24,7 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 async function loadAtlas(): Promise<Atlas> {
   const papers = await getCollection('papers');
   const topics = (await getCollection('topics')).map((entry) => entry.data).sort((a, b) => a.order - b.order);
-  const notes = new Set((await getCollection('notes')).map((entry) => entry.id));
+  const notes = new Map((await getCollection('notes')).map((entry) => [entry.id, String(entry.digest ?? entry.body ?? '')]));
   const paperBySlug = new Map(papers.map((paper) => [paper.id, paper]));
   const topicBySlug = new Map(topics.map((topic) => [topic.slug, topic]));
   const lookup = <T>(map: Map<string, T>, kind: string) => (slug: string) => {
@@ -73,6 +75,34 @@ export function neighbourhood(topic: TopicEntry, slug: string | undefined, radiu
   return { slugs: topic.members.slice(start, start + 2 * radius + 1), start };
 }
 
+/** Topics the sidebar lists: the first dozen and the current one; an atlas of hundreds links to the full list. */
+export const SIDEBAR_TOPICS = 12;
+export function sidebarTopics(atlas: Atlas, current: TopicEntry | undefined): TopicEntry[] {
+  return atlas.topics.filter((entry, index) => index < SIDEBAR_TOPICS || entry.slug === current?.slug);
+}
+
 export function pluralise(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+}
+
+/**
+ * Everything a paper page shows besides its own entry: neighbours, related papers, topics.
+ * With Astro's incremental builds, a page whose key is unchanged is not rendered again.
+ */
+export function paperPageKey(atlas: Atlas, paper: PaperEntry, offline: string): string {
+  const primary = atlas.topic(paper.data.topics[0]!);
+  const position = primary.members.indexOf(paper.id);
+  const neighbours = new Set([...neighbourhood(primary, paper.id).slugs, primary.members[position - 1], primary.members[position + 1]]);
+  const shown = [
+    paper.digest,
+    atlas.notes.get(paper.id),
+    offline,
+    [...neighbours].map((slug) => slug && atlas.paper(slug).data.title),
+    paper.data.related.map(({ slug }) => [atlas.paper(slug).data.title, atlas.paper(slug).data.topics]),
+    paper.data.topics.map((slug) => atlas.topic(slug).title),
+    primary.members.length,
+    atlas.topics.length,
+    sidebarTopics(atlas, primary).map((topic) => [topic.slug, topic.title, topic.members.length]),
+  ];
+  return createHash('sha256').update(JSON.stringify(shown)).digest('base64url');
 }

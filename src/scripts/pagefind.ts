@@ -23,7 +23,7 @@ export interface Pagefind {
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
 
-/** The site's base path and build id, which the layout writes on <body>. */
+/** The site's base path, which the layout writes on <body>. */
 export function siteBase(): string {
   return document.body.dataset.base ?? '/';
 }
@@ -38,8 +38,8 @@ export function loadPagefind(): Promise<Pagefind> {
       baseUrl: siteBase(),
       excerptLength: 22,
       highlightParam: 'highlight',
-      // One tag per build, so the entry file is fetched once per build instead of on every page view.
-      metaCacheTag: document.body.dataset.build ?? null,
+      // Pagefind asks for `pagefind-entry.json?ts=<now>` so it never reads a stale index; the
+      // service worker ignores that parameter when it answers offline.
     });
     await pagefind.init();
     // Facet counts come with results only once the filter index is loaded.
