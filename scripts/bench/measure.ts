@@ -8,27 +8,21 @@ export interface Measurement {
   output: string;
 }
 
+/** Resident memory of a process and all its descendants, found through /proc/<pid>/task/<tid>/children. */
 async function treeRssKb(root: number): Promise<number> {
-  const parents = new Map<number, number>();
-  const rss = new Map<number, number>();
-  for (const entry of await readdir('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+  let total = 0;
+  const pending = [root];
+  while (pending.length > 0) {
+    const pid = pending.pop()!;
     try {
-      const status = await readFile(`/proc/${entry}/status`, 'utf8');
-      const ppid = Number(status.match(/^PPid:\s+(\d+)/m)?.[1]);
-      parents.set(Number(entry), ppid);
-      rss.set(Number(entry), Number(status.match(/^VmRSS:\s+(\d+)/m)?.[1] ?? 0));
+      const status = await readFile(`/proc/${pid}/status`, 'utf8');
+      total += Number(status.match(/^VmRSS:\s+(\d+)/m)?.[1] ?? 0);
+      for (const task of await readdir(`/proc/${pid}/task`)) {
+        const children = await readFile(`/proc/${pid}/task/${task}/children`, 'utf8');
+        for (const child of children.split(' ')) if (child.trim()) pending.push(Number(child));
+      }
     } catch {
       // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  for (const [pid, kb] of rss) {
-    for (let current: number | undefined = pid; current; current = parents.get(current)) {
-      if (current === root) {
-        total += kb;
-        break;
-      }
     }
   }
   return total;
@@ -48,7 +42,7 @@ export function measure(command: string, args: string[], options: { cwd: string;
       sampling = true;
       peak = Math.max(peak, await treeRssKb(child.pid));
       sampling = false;
-    }, 100);
+    }, 200);
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(timer);

@@ -31,7 +31,12 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
 function excerptNodes(excerpt: string): Node[] {
   const nodes: Node[] = [];
   const parts = excerpt.split(/(<mark>.*?<\/mark>)/g);
-  const decode = (html: string) => new DOMParser().parseFromString(html, 'text/html').documentElement.textContent ?? '';
+  // A template parses as a fragment, so the spaces around each <mark> survive.
+  const decode = (html: string) => {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    return template.content.textContent ?? '';
+  };
   for (const part of parts) {
     if (part.startsWith('<mark>')) nodes.push(element('mark', undefined, decode(part.slice(6, -7))));
     else if (part) nodes.push(document.createTextNode(decode(part)));

@@ -42,6 +42,21 @@ describe('search', () => {
     await page.close();
   });
 
+  it('shows excerpts as the paper reads, highlights and spaces included', async () => {
+    const page = await harness.browser.newPage();
+    await searchPage(page, 'spiking memory');
+    const first = page.locator('[data-search-page] .search-results a').first();
+    expect(await first.locator('p mark').count()).toBeGreaterThan(0);
+    const title = await first.locator('strong').innerText();
+    // Pagefind's content is the title, a full stop, then the abstract.
+    const excerpt = (await first.locator('p').innerText()).replace(/\s+/g, ' ').trim().replace(`${title}. `, '');
+    expect(excerpt.length).toBeGreaterThan(40);
+    await first.click();
+    const text = (await page.locator('[data-pagefind-body]').innerText()).replace(/\s+/g, ' ');
+    expect(text).toContain(excerpt);
+    await page.close();
+  });
+
   it('ranks papers above topic pages and never returns navigation-only pages', async () => {
     const page = await harness.browser.newPage();
     const results = await searchPage(page, 'spiking');
