@@ -68,9 +68,21 @@ export function topicOverlaps(atlas: Atlas, topic: TopicEntry): { topic: TopicEn
     .sort((a, b) => b.count - a.count || a.topic.order - b.topic.order);
 }
 
+const positions = new WeakMap<TopicEntry, Map<string, number>>();
+
+/** Where a paper stands in a topic's list, or -1; a lookup table per topic, as pages ask once each. */
+export function memberPosition(topic: TopicEntry, slug: string): number {
+  let table = positions.get(topic);
+  if (!table) {
+    table = new Map(topic.members.map((member, index) => [member, index]));
+    positions.set(topic, table);
+  }
+  return table.get(slug) ?? -1;
+}
+
 /** A bounded window of a topic's papers around one of them, so navigation never grows with the corpus. */
 export function neighbourhood(topic: TopicEntry, slug: string | undefined, radius = 5): { slugs: string[]; start: number } {
-  const index = slug ? Math.max(0, topic.members.indexOf(slug)) : 0;
+  const index = slug ? Math.max(0, memberPosition(topic, slug)) : 0;
   const start = Math.max(0, Math.min(index - radius, topic.members.length - (2 * radius + 1)));
   return { slugs: topic.members.slice(start, start + 2 * radius + 1), start };
 }
@@ -91,7 +103,7 @@ export function pluralise(count: number, one: string, many = `${one}s`): string 
  */
 export function paperPageKey(atlas: Atlas, paper: PaperEntry, offline: string): string {
   const primary = atlas.topic(paper.data.topics[0]!);
-  const position = primary.members.indexOf(paper.id);
+  const position = memberPosition(primary, paper.id);
   const neighbours = new Set([...neighbourhood(primary, paper.id).slugs, primary.members[position - 1], primary.members[position + 1]]);
   const shown = [
     paper.digest,

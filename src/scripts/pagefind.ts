@@ -11,9 +11,8 @@ export interface PagefindResultData {
 
 export interface PagefindSearch {
   results: { id: string; data: () => Promise<PagefindResultData> }[];
-  unfilteredResultCount: number;
+  /** Result counts per filter value for this query. */
   filters: Record<string, Record<string, number>>;
-  totalFilters: Record<string, Record<string, number>>;
 }
 
 export interface Pagefind {

@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { inject } from 'vitest';
 import { launchChromium } from '../../scripts/browser.ts';
-import { serve, type RunningServer, type ServeOptions } from '../../scripts/serve.ts';
+import { serve, type RunningServer } from '../../scripts/serve.ts';
 import { TEST_BASE } from '../build-site.ts';
 
 export interface Harness {
@@ -13,8 +13,8 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
-export async function startHarness(onResponse?: ServeOptions['onResponse']): Promise<Harness> {
-  const server = await serve({ dir: inject('siteDir'), base: TEST_BASE, ...(onResponse ? { onResponse } : {}) });
+export async function startHarness(): Promise<Harness> {
+  const server = await serve({ dir: inject('siteDir'), base: TEST_BASE });
   const browser = await launchChromium();
   return {
     browser,

@@ -139,13 +139,16 @@ export function buildTfidf(documents: Document[]): TfidfModel {
     return [title, body] as const;
   });
 
-  // Pass 1: document frequencies, and how often each bigram is hyphenated.
+  // Pass 1: document frequencies. Bigrams run into the tens of millions in a large corpus, too many
+  // for a Map: each document's distinct bigram keys go into one typed array, which is then sorted
+  // so that equal keys form runs whose lengths are the document frequencies.
   const unigramDf = new Int32Array(vocabulary.lower.length);
   const unigramSeen = new Int32Array(vocabulary.lower.length).fill(-1);
-  const bigramDf = new Map<number, number>();
-  const bigramSeen = new Map<number, number>();
+  let occurrences = new Float64Array(1 << 16);
+  let occurrenceCount = 0;
   const bigramHyphens = new Map<number, number>();
   streams.forEach((pair, doc) => {
+    const distinct = new Set<number>();
     for (const stream of pair) {
       forEachFeature(stream, (unigram, bigram, position) => {
         if (unigramSeen[unigram] !== doc) {
@@ -153,30 +156,51 @@ export function buildTfidf(documents: Document[]): TfidfModel {
           unigramDf[unigram]!++;
         }
         if (bigram === null) return;
-        if (bigramSeen.get(bigram) !== doc) {
-          bigramSeen.set(bigram, doc);
-          bigramDf.set(bigram, (bigramDf.get(bigram) ?? 0) + 1);
-        }
+        distinct.add(bigram);
         if (stream.hyphenated.has(position)) bigramHyphens.set(bigram, (bigramHyphens.get(bigram) ?? 0) + 1);
       });
     }
+    if (occurrenceCount + distinct.size > occurrences.length) {
+      const grown = new Float64Array(Math.max(occurrences.length * 2, occurrenceCount + distinct.size));
+      grown.set(occurrences.subarray(0, occurrenceCount));
+      occurrences = grown;
+    }
+    for (const bigram of distinct) occurrences[occurrenceCount++] = bigram;
   });
-  bigramSeen.clear();
-
-  // Feature ids: unigrams keep theirs; bigrams shared by two papers or more follow.
-  const unigramCount = vocabulary.lower.length;
-  const bigramIds = new Map<number, number>();
-  const bigramKeys: number[] = [];
-  for (const [bigram, df] of bigramDf) {
-    if (df < 2) continue;
-    bigramIds.set(bigram, unigramCount + bigramKeys.length);
-    bigramKeys.push(bigram);
+  const sorted = occurrences.subarray(0, occurrenceCount).sort();
+  const shared: number[] = [];
+  const sharedDf: number[] = [];
+  for (let start = 0; start < sorted.length; ) {
+    let end = start + 1;
+    while (end < sorted.length && sorted[end] === sorted[start]) end++;
+    if (end - start >= 2) {
+      shared.push(sorted[start]!);
+      sharedDf.push(end - start);
+    }
+    start = end;
   }
+  occurrences = new Float64Array(0);
+
+  // Feature ids: unigrams keep theirs; bigrams shared by two papers or more follow, in key order.
+  const unigramCount = vocabulary.lower.length;
+  const bigramKeys = Float64Array.from(shared);
+  /** Feature id of a bigram key, or undefined when it was dropped: a binary search over the sorted keys. */
+  const bigramId = (key: number): number | undefined => {
+    let low = 0;
+    let high = bigramKeys.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const value = bigramKeys[middle]!;
+      if (value === key) return unigramCount + middle;
+      if (value < key) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
+  };
   const featureCount = unigramCount + bigramKeys.length;
   const documentFrequency = new Int32Array(featureCount);
   documentFrequency.set(unigramDf);
-  bigramKeys.forEach((bigram, index) => (documentFrequency[unigramCount + index] = bigramDf.get(bigram)!));
-  bigramDf.clear();
+  documentFrequency.set(sharedDf, unigramCount);
 
   const total = documents.length;
   const idf = new Float64Array(featureCount);
@@ -190,8 +214,8 @@ export function buildTfidf(documents: Document[]): TfidfModel {
       const weight = part === 0 ? TITLE_WEIGHT : 1;
       forEachFeature(stream, (unigram, bigram) => {
         if (unigramDf[unigram]! >= 2) add(unigram, weight);
-        const bigramId = bigram === null ? undefined : bigramIds.get(bigram);
-        if (bigramId !== undefined) add(bigramId, weight);
+        const id = bigram === null ? undefined : bigramId(bigram);
+        if (id !== undefined) add(id, weight);
       });
     });
     const ids = Int32Array.from(counts.keys()).sort();
