@@ -61,6 +61,18 @@ describe('reading the atlas', () => {
     await page.close();
   });
 
+  it('shows the curator’s notes and the source of a paper listed in five dumps', async () => {
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.url}papers/neurosymbolic-ai-why-what-and-how/`);
+    expect(await page.locator('.notes h2').innerText()).toBe('Curator’s notes');
+    expect(await page.locator('.notes strong').innerText()).toBe('integration patterns');
+    expect(await page.locator('.chips[aria-label="Topics"] a').count()).toBe(5);
+    expect(await page.locator('details.source summary').innerText()).toBe(
+      'Source: brain-inspired-ai.txt:11, neurosymbolic-and-modular.txt:29, neuroevolution.txt:203, neural-architectures.txt:21, spiking-neuromorphic.txt:79',
+    );
+    await page.close();
+  });
+
   it('reads without JavaScript', async () => {
     const context = await harness.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
