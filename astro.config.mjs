@@ -1,10 +1,11 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { normaliseBasePath } from './src/lib/base-path.ts';
+import { fileURLToPath } from 'node:url';
+import { basePath, outDir } from './src/lib/build-env.ts';
 
 /** BASE_PATH: where the site lives on its host, e.g. `/paper-atlas/` on GitHub Pages. Always ends with `/`. */
-const base = normaliseBasePath(process.env.BASE_PATH);
+const base = basePath();
 /** SITE_URL: the host, e.g. `https://user.github.io`; feeds, the sitemap and canonical links need it. */
 const site = process.env.SITE_URL || 'http://localhost:4321';
 
@@ -12,7 +13,7 @@ export default defineConfig({
   site,
   base,
   // OUT_DIR: where the built site goes (default dist/); the tests build beside it.
-  outDir: process.env.OUT_DIR || './dist',
+  outDir: outDir(fileURLToPath(new URL('.', import.meta.url))),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   integrations: [mdx()],

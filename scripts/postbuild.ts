@@ -4,13 +4,13 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normaliseBasePath } from '../src/lib/base-path.ts';
+import { basePath, outDir } from '../src/lib/build-env.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { generateServiceWorker } from './service-worker/generate.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const site = path.resolve(root, process.env.OUT_DIR || 'dist');
-const base = normaliseBasePath(process.env.BASE_PATH);
+const site = outDir(root);
+const base = basePath();
 
 try {
   const search = await buildSearchIndex(site);

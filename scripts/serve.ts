@@ -61,18 +61,19 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
   const gzipped = new Map<string, Buffer>();
   const send = async (request: IncomingMessage, response: ServerResponse, file: string, status: number) => {
-    let body: Buffer = await readFile(file);
     const headers: Record<string, string | number> = {
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
     };
+    let body: Buffer;
     if (COMPRESSIBLE.has(path.extname(file)) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
-      const compressed = gzipped.get(file) ?? gzipSync(body);
-      gzipped.set(file, compressed);
-      body = compressed;
+      // Keyed by modification time, so a rebuild under a running preview is served fresh.
+      const key = `${file}:${(await stat(file)).mtimeMs}`;
+      body = gzipped.get(key) ?? gzipSync(await readFile(file));
+      gzipped.set(key, body);
       headers['Content-Encoding'] = 'gzip';
       headers.Vary = 'Accept-Encoding';
-    }
+    } else body = await readFile(file);
     headers['Content-Length'] = body.length;
     response.writeHead(status, headers);
     options.onResponse?.(request, status, body.length);

@@ -75,7 +75,6 @@ export function decodeDump(
 }
 
 /** Reads every `.txt` dump in `folder`, in name order so output never depends on the file system. */
-
 export async function readSources(folder: string, displayRoot: string): Promise<ReadResult> {
   const entries = await readdir(folder, { withFileTypes: true });
   const files: SourceFile[] = [];

@@ -2,6 +2,7 @@
  * Writes dist/sw.js: the worker in worker.js with this build's precache list, which workbox-build
  * computes (URL → content hash). Runs after Pagefind, so the search index is in the list.
  */
+import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getManifest } from 'workbox-build';
@@ -54,7 +55,7 @@ export async function generateServiceWorker(site: string, base: string): Promise
   for (const entry of [...manifestEntries].sort((a, b) => (a.url < b.url ? -1 : 1))) {
     precache[`${base}${addressOf(entry.url)}`] = entry.revision ?? 'immutable';
   }
-  const version = (await import('node:crypto')).createHash('sha256').update(JSON.stringify(precache)).digest('hex').slice(0, 12);
+  const version = createHash('sha256').update(JSON.stringify(precache)).digest('hex').slice(0, 12);
   const config = { version, base, mode, offlinePage: `${base}offline/`, precache };
   const worker = await readFile(new URL('./worker.js', import.meta.url), 'utf8');
   await writeFile(path.join(site, 'sw.js'), `const CONFIG = ${JSON.stringify(config)};\n${worker}`);
