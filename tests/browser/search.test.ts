@@ -138,6 +138,10 @@ describe('offline', () => {
     await context.setOffline(true);
     await page.goto(`${harness.url}papers/neural-turing-machines/`);
     expect(await page.locator('h1').innerText()).toBe('Neural Turing Machines');
+    // Chromium 150 keeps network emulation but reports navigator.onLine as true in a document
+    // loaded after it was switched on; switching it again fires the `offline` event a real reader gets.
+    await context.setOffline(false);
+    await context.setOffline(true);
     await expect.poll(() => page.locator('[data-offline-badge]').isVisible()).toBe(true);
     await page.goto(`${harness.url}topics/neural-architectures/`);
     expect(await page.locator('.paper-list > li').count()).toBe(184);
