@@ -35,6 +35,7 @@ export const sourceSchema = z.object({
   text: z.number().int().nonnegative(),
 });
 
+/** A generated paper page's frontmatter. */
 export const paperSchema = z.object({
   title: z.string().min(1),
   slug,
@@ -52,6 +53,16 @@ export const paperSchema = z.object({
   verbatim: z.array(z.object({ title: z.string().optional(), abstract: z.string().optional() })).min(1),
 });
 
+/** What lists, counts and page navigation need: the only part of a paper Astro's data store keeps. */
+export const paperCardSchema = paperSchema
+  .pick({ title: true, slug: true, topics: true, excerpt: true, keyTerms: true, related: true })
+  .extend({ hasCode: z.boolean() });
+
+/** What only the paper's own page shows; kept beside the data store (src/lib/paper-details.ts). */
+export const paperDetailSchema = paperSchema.pick({ links: true, sources: true, verbatim: true });
+
 export type PaperData = z.infer<typeof paperSchema>;
+export type PaperCardData = z.infer<typeof paperCardSchema>;
+export type PaperDetailData = z.infer<typeof paperDetailSchema>;
 export type TopicEntry = z.infer<typeof topicEntrySchema>;
 export type TopicConfigInput = z.input<typeof topicConfigSchema>;

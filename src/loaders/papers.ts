@@ -1,7 +1,8 @@
 /**
  * Content loader for the generated paper pages: reads each `.mdx` file once per content digest,
- * validates its frontmatter and keeps its rendered HTML in Astro's data store, so an unchanged
- * paper costs nothing on the next build.
+ * validates its frontmatter, keeps the paper's card in Astro's data store and its rendered body and
+ * source details in a file per digest (src/lib/paper-details.ts), so an unchanged paper costs nothing
+ * on the next build and the data store stays small at any corpus size.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -9,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 // js-yaml reads frontmatter several times faster than `yaml` (3 s → 0.4 s for 10,000 pages).
 import { load as parseYaml } from 'js-yaml';
-import { paperSchema } from '../lib/schema.ts';
+import { z } from 'zod';
+import { detailsFolder, pruneDetails, storedDigests, writePaperDetail } from '../lib/paper-details.ts';
+import { paperCardSchema, paperSchema, type PaperCardData } from '../lib/schema.ts';
 import { renderPaperBody } from '../lib/render-body.ts';
 
 const FRONTMATTER = /^---\n([\s\S]*?)\n---\n/;
@@ -26,7 +29,7 @@ export interface PaperLoaderOptions {
 export function paperLoader(options: PaperLoaderOptions): Loader {
   return {
     name: 'paper-atlas-papers',
-    schema: paperSchema,
+    schema: paperCardSchema,
     async load({ store, parseData, generateDigest, logger, config }) {
       const started = performance.now();
       const root = fileURLToPath(config.root);
@@ -34,6 +37,9 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
       const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.mdx')).sort();
       if (names.length === 0) logger.warn(`no paper pages in ${options.base}; run \`npm run content\` first`);
       const seen = new Set<string>();
+      const details = detailsFolder(config.cacheDir);
+      const stored = await storedDigests(details);
+      const kept = new Set<string>();
       let rendered = 0;
 
       const loadOne = async (name: string) => {
@@ -42,16 +48,23 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         const shown = `${options.base}/${name}`;
         const text = await readFile(path.join(folder, name), 'utf8');
         const digest = generateDigest(text);
-        if (store.get(id)?.digest === digest) return;
+        kept.add(digest);
+        if (store.get(id)?.digest === digest && stored.has(digest)) return;
         const match = text.match(FRONTMATTER);
         if (!match) throw new Error(`${shown}: no frontmatter; regenerate it with \`npm run content\``);
-        const data = await parseData({ id, data: parseYaml(match[1]!) as Record<string, unknown>, filePath: shown });
+        const frontmatter = parseYaml(match[1]!) as Record<string, unknown>;
+        const parsed = paperSchema.safeParse(frontmatter);
+        if (!parsed.success) throw new Error(`${shown}: invalid frontmatter; regenerate it with \`npm run content\`\n${z.prettifyError(parsed.error)}`);
+        const { links, sources, verbatim, ...rest } = parsed.data;
+        const card: PaperCardData = { ...rest, hasCode: links.some((link) => link.kind === 'code') };
+        const data = await parseData({ id, data: card, filePath: shown });
         const html = await renderPaperBody(text.slice(match[0].length), {
           file: shown,
           lineOffset: match[0].split('\n').length - 1,
           notes: `${options.notes}/${id}.mdx`,
         });
-        store.set({ id, data, digest, filePath: shown, rendered: { html } });
+        await writePaperDetail(details, digest, { links, sources, verbatim, html });
+        store.set({ id, data, digest, filePath: shown });
         rendered++;
       };
 
@@ -59,6 +72,7 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         await Promise.all(names.slice(start, start + CONCURRENCY).map(loadOne));
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      await pruneDetails(details, stored, kept);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       logger.info(`${names.length} papers, ${rendered} rendered, ${names.length - rendered} unchanged, in ${seconds} s`);
     },

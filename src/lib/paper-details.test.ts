@@ -1,0 +1,48 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { detailsFolder, pruneDetails, readPaperDetail, storedDigests, writePaperDetail, type PaperDetail } from './paper-details.ts';
+
+const detail: PaperDetail = {
+  links: [{ url: 'https://github.com/a/b', kind: 'code', label: 'github.com/a/b' }],
+  sources: [{ file: 'content/sources/a.txt', line: 3, text: 0 }],
+  verbatim: [{}],
+  html: '<p>An abstract.</p>',
+};
+
+describe('paper details beside the data store', () => {
+  let cacheDir: URL;
+  beforeEach(async () => {
+    cacheDir = pathToFileURL(`${await mkdtemp(path.join(os.tmpdir(), 'atlas-details-'))}/`);
+  });
+  afterEach(async () => {
+    await rm(cacheDir, { recursive: true, force: true });
+  });
+
+  it('reads back what was written under the same digest', async () => {
+    const folder = detailsFolder(cacheDir);
+    expect(await storedDigests(folder)).toEqual(new Set());
+    await writePaperDetail(folder, 'digest-1', detail);
+    expect(await storedDigests(folder)).toEqual(new Set(['digest-1']));
+    expect(await readPaperDetail(folder, 'digest-1')).toEqual(detail);
+  });
+
+  it('prunes the files of digests no longer in the atlas and keeps the rest', async () => {
+    const folder = detailsFolder(cacheDir);
+    await storedDigests(folder);
+    await writePaperDetail(folder, 'old', detail);
+    await writePaperDetail(folder, 'current', detail);
+    await pruneDetails(folder, await storedDigests(folder), new Set(['current']));
+    expect(await readdir(folder)).toEqual(['current.json']);
+  });
+
+  it('says to build again when a detail file is missing', async () => {
+    const folder = detailsFolder(cacheDir);
+    await storedDigests(folder);
+    await expect(readPaperDetail(folder, 'gone')).rejects.toThrow(
+      `the rendered paper gone is missing from ${folder.pathname}; run \`npm run build\` again`,
+    );
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * What only a paper's own page shows (rendered abstract, links, sources, the dumps' verbatim text),
+ * kept as one small JSON file per content digest in Astro's cache folder instead of in its data store.
+ *
+ * Astro bundles the whole data store into the build as one module; at 100,000 papers the abstracts
+ * alone made it hundreds of megabytes, which the build could not get past. Lists need only the card
+ * (src/lib/schema.ts), so the store keeps that and each paper page reads its own details here.
+ */
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import type { PaperDetailData } from './schema.ts';
+
+export interface PaperDetail extends PaperDetailData {
+  /** The page body (the abstract and its headings) rendered to HTML. */
+  html: string;
+}
+
+/** The folder of detail files inside Astro's `cacheDir`; it lives and is cleared with the data store. */
+export function detailsFolder(cacheDir: URL): URL {
+  return new URL('paper-atlas/details/', cacheDir);
+}
+
+function detailFile(folder: URL, digest: string): URL {
+  return new URL(`${digest}.json`, folder);
+}
+
+export async function readPaperDetail(folder: URL, digest: string): Promise<PaperDetail> {
+  try {
+    return JSON.parse(await readFile(detailFile(folder, digest), 'utf8')) as PaperDetail;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new Error(`the rendered paper ${digest} is missing from ${folder.pathname}; run \`npm run build\` again`);
+  }
+}
+
+export async function writePaperDetail(folder: URL, digest: string, detail: PaperDetail): Promise<void> {
+  await writeFile(detailFile(folder, digest), JSON.stringify(detail));
+}
+
+/** Digests that already have a detail file, read once so an unchanged paper costs no file check. */
+export async function storedDigests(folder: URL): Promise<Set<string>> {
+  await mkdir(folder, { recursive: true });
+  return new Set((await readdir(folder)).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)));
+}
+
+/** Removes detail files of papers that changed or left the atlas, so the cache does not grow forever. */
+export async function pruneDetails(folder: URL, stored: Set<string>, kept: Set<string>): Promise<void> {
+  await Promise.all([...stored].filter((digest) => !kept.has(digest)).map((digest) => rm(detailFile(folder, digest), { force: true })));
+}
