@@ -1,23 +1,134 @@
-/** Builds the Pagefind index of a built site: papers, and topic pages below them. */
+/**
+ * Builds the Pagefind index of a built site: papers, and topic pages below them.
+ *
+ * Pagefind holds about 130 KB per page while it writes an index (1.4 GB at 10,000 pages, 12.6 GB
+ * at 100,000), so a large atlas is indexed in parts of about `pagesPerIndex` pages, one after the
+ * other: the first in `pagefind/`, the rest in `pagefind-2/`, `pagefind-3/`… The browser merges them
+ * (src/scripts/pagefind.ts), reading their names from the list in src/lib/search-indexes.ts.
+ */
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { INDEX_LIST_PATH, type IndexList } from '../src/lib/search-indexes.ts';
 
 export interface IndexSummary {
   pages: number;
+  /** How many Pagefind indexes the pages were split across. */
+  indexes: number;
   seconds: number;
 }
 
-export async function buildSearchIndex(site: string): Promise<IndexSummary> {
+/** Keeps Pagefind near 3 GB while it writes, at any corpus size. */
+export const PAGES_PER_INDEX = 25_000;
+
+/** The folder of the index at `position` (0 is the one the browser loads first). */
+function indexFolder(position: number): string {
+  return position === 0 ? 'pagefind' : `pagefind-${position + 1}`;
+}
+
+export interface IndexPart {
+  /** The files of this part, as a glob relative to the site, so Pagefind reads them itself in parallel. */
+  glob: string;
+  pages: number;
+}
+
+/** A paper's page; `papers/page-N/` are the A–Z list's pages, navigation Pagefind skips. */
+const PAPER_PAGE = /^papers\/(?!page-\d+\/)([^/]+)\/index\.html$/;
+
+/** Papers whose slug starts with `prefix`, or, when `exact`, is exactly it. */
+interface SlugGroup {
+  prefix: string;
+  exact: boolean;
+  count: number;
+}
+
+function groupByPrefix(slugs: string[], length: number): Map<string, { group: SlugGroup; slugs: string[] }> {
+  const groups = new Map<string, { group: SlugGroup; slugs: string[] }>();
+  for (const slug of slugs) {
+    const exact = slug.length < length;
+    const prefix = slug.slice(0, length);
+    const key = exact ? `${prefix}/` : prefix;
+    const entry = groups.get(key) ?? { group: { prefix, exact, count: 0 }, slugs: [] };
+    entry.group.count++;
+    entry.slugs.push(slug);
+    groups.set(key, entry);
+  }
+  return groups;
+}
+
+/** Groups of at most `limit` papers by the start of their slug: one letter, more where needed. */
+function slugGroups(slugs: string[], limit: number, length = 1): SlugGroup[] {
+  return [...groupByPrefix(slugs, length).values()].flatMap(({ group, slugs: members }) =>
+    group.exact || group.count <= limit ? [group] : slugGroups(members, limit, length + 1),
+  );
+}
+
+/**
+ * Which pages go in which index. The first part holds every page that is not a paper (home,
+ * topics, lists) and papers follow in runs of slug prefixes, so every part holds papers, which mark
+ * their body for Pagefind, and parts come out about even. A part holds at most `pagesPerIndex`
+ * papers; the first holds the shared pages on top.
+ */
+export function planIndexes(site: { files: string[]; topLevel: { name: string; folder: boolean }[] }, pagesPerIndex: number): IndexPart[] {
+  if (site.files.length <= pagesPerIndex) return [{ glob: '**/*.html', pages: site.files.length }];
+  const slugs = site.files.flatMap((file) => PAPER_PAGE.exec(file)?.[1] ?? []).sort();
+  const shared = site.topLevel
+    .filter((entry) => entry.name !== 'papers' && !/^pagefind(-\d+)?$/.test(entry.name))
+    .map((entry) => (entry.folder ? `${entry.name}/**/*.html` : entry.name))
+    .concat('papers/index.html');
+  const target = Math.ceil(site.files.length / Math.ceil(site.files.length / pagesPerIndex));
+  const parts = [{ patterns: shared, pages: site.files.length - slugs.length, papers: 0 }];
+  for (const group of slugGroups(slugs, pagesPerIndex).sort((a, b) => (a.prefix < b.prefix ? -1 : 1))) {
+    let part = parts.at(-1)!;
+    if (part.papers > 0 && part.pages + group.count > target) parts.push((part = { patterns: [], pages: 0, papers: 0 }));
+    part.patterns.push(`papers/${group.prefix}${group.exact ? '' : '*'}/index.html`);
+    part.pages += group.count;
+    part.papers += group.count;
+  }
+  return parts.map((part) => ({ glob: `{${part.patterns.join(',')}}`, pages: part.pages }));
+}
+
+async function readSite(site: string): Promise<Parameters<typeof planIndexes>[0]> {
+  const isIndex = (name: string) => /^pagefind(-\d+)?$/.test(name);
+  const entries = await readdir(site, { withFileTypes: true, recursive: true });
+  const files = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => path.relative(site, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((file) => !isIndex(file.split('/')[0]!));
+  const topLevel = (await readdir(site, { withFileTypes: true }))
+    .filter((entry) => (entry.isDirectory() && !isIndex(entry.name)) || entry.name.endsWith('.html'))
+    .map((entry) => ({ name: entry.name, folder: entry.isDirectory() }));
+  return { files, topLevel };
+}
+
+/** Indexes of an earlier build, which a smaller atlas would otherwise leave behind. */
+async function removeIndexes(site: string): Promise<void> {
+  const folders = (await readdir(site)).filter((name) => /^pagefind(-\d+)?$/.test(name));
+  await Promise.all(folders.map((name) => rm(path.join(site, name), { recursive: true, force: true })));
+}
+
+export async function buildSearchIndex(site: string, pagesPerIndex = PAGES_PER_INDEX): Promise<IndexSummary> {
   const started = performance.now();
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const parts = planIndexes(await readSite(site), pagesPerIndex);
+  await removeIndexes(site);
+  let pages = 0;
   try {
-    const added = await index.addDirectory({ path: site });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: path.join(site, 'pagefind') });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    return { pages: added.page_count, seconds: (performance.now() - started) / 1000 };
+    // One part after the other, each index freed before the next is built.
+    for (const [position, part] of parts.entries()) {
+      const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+      if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+      const added = await index.addDirectory({ path: site, glob: part.glob });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
+      const outputPath = path.join(site, indexFolder(position));
+      const written = await index.writeFiles({ outputPath });
+      if (written.errors.length > 0) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
+      await index.deleteIndex();
+      pages += added.page_count;
+    }
   } finally {
     await pagefind.close();
   }
+  const list: IndexList = { merge: parts.slice(1).map((_, position) => `${indexFolder(position + 1)}/`) };
+  await writeFile(path.join(site, INDEX_LIST_PATH), JSON.stringify(list));
+  return { pages, indexes: parts.length, seconds: (performance.now() - started) / 1000 };
 }

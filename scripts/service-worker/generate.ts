@@ -7,6 +7,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { getManifest } from 'workbox-build';
 import { offlineMode, type OfflineMode } from '../../src/lib/offline-policy.ts';
+import { INDEX_LIST_PATH } from '../../src/lib/search-indexes.ts';
 
 /** What every visitor gets: the shell, the search runtime and index. Pages come on top in `all` mode. */
 const SHELL_PATTERNS = [
@@ -20,13 +21,15 @@ const SHELL_PATTERNS = [
   'icons/*',
   'pagefind/pagefind.js',
   'pagefind/pagefind-worker.js',
-  'pagefind/pagefind-entry.json',
-  'pagefind/wasm.en.pagefind',
-  'pagefind/*.pf_meta',
-  'pagefind/index/*',
-  'pagefind/filter/*',
+  INDEX_LIST_PATH,
+  // Every index a large atlas is split into (scripts/search-index.ts): `pagefind/`, `pagefind-2/`…
+  'pagefind*/pagefind-entry.json',
+  'pagefind*/wasm.en.pagefind',
+  'pagefind*/*.pf_meta',
+  'pagefind*/index/*',
+  'pagefind*/filter/*',
 ];
-const PAGE_PATTERNS = ['**/*.html', 'pagefind/fragment/*'];
+const PAGE_PATTERNS = ['**/*.html', 'pagefind*/fragment/*'];
 
 export interface ServiceWorkerSummary {
   mode: OfflineMode;
@@ -47,7 +50,7 @@ export async function generateServiceWorker(site: string, base: string): Promise
   const { manifestEntries, count, size, warnings } = await getManifest({
     globDirectory: site,
     globPatterns: mode === 'all' ? [...SHELL_PATTERNS, ...PAGE_PATTERNS] : SHELL_PATTERNS,
-    globIgnores: ['pagefind/playground/**', 'sw.js'],
+    globIgnores: ['pagefind*/playground/**', 'sw.js'],
     maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
   });
   if (warnings.length > 0) throw new Error(`service worker: ${warnings.join('; ')}`);

@@ -2,6 +2,8 @@
  * Loads Pagefind's browser API on first use. Only the part of Pagefind a query needs is fetched:
  * its runtime, the index chunks for the words typed, and the fragments of the results shown.
  */
+import { INDEX_LIST_PATH, type IndexList } from '../lib/search-indexes.ts';
+
 export interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -18,6 +20,7 @@ export interface PagefindSearch {
 export interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
+  mergeIndex: (url: string, options?: Record<string, unknown>) => Promise<void>;
   search: (query: string | null, options?: { filters?: Record<string, string[]> }) => Promise<PagefindSearch | null>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
@@ -32,7 +35,14 @@ let loading: Promise<Pagefind> | undefined;
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
     const url = `${siteBase()}pagefind/pagefind.js`;
-    const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+    // A large atlas is indexed in parts; this tiny list names the ones to merge into the first.
+    const [pagefind, list] = await Promise.all([
+      import(/* @vite-ignore */ url) as Promise<Pagefind>,
+      fetch(`${siteBase()}${INDEX_LIST_PATH}`).then(async (response) => {
+        if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
+        return (await response.json()) as IndexList;
+      }),
+    ]);
     await pagefind.options({
       baseUrl: siteBase(),
       excerptLength: 22,
@@ -40,6 +50,7 @@ export function loadPagefind(): Promise<Pagefind> {
       // Pagefind asks for `pagefind-entry.json?ts=<now>` so it never reads a stale index; the
       // service worker ignores that parameter when it answers offline.
     });
+    for (const folder of list.merge) await pagefind.mergeIndex(`${siteBase()}${folder}`, { baseUrl: siteBase() });
     await pagefind.init();
     // Facet counts come with results only once the filter index is loaded.
     await pagefind.filters();
