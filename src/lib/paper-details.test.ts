@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -36,6 +36,14 @@ describe('paper details beside the data store', () => {
     await writePaperDetail(folder, 'current', detail);
     await pruneDetails(folder, await storedDigests(folder), new Set(['current']));
     expect(await readdir(folder)).toEqual(['current.json']);
+  });
+
+  it('removes what a build stopped halfway left unfinished', async () => {
+    const folder = detailsFolder(cacheDir);
+    await storedDigests(folder);
+    await writeFile(new URL('half.json.partial', folder), '{"links":[');
+    expect(await storedDigests(folder)).toEqual(new Set());
+    expect(await readdir(folder)).toEqual([]);
   });
 
   it('says to build again when a detail file is missing', async () => {

@@ -6,7 +6,7 @@
  * alone made it hundreds of megabytes, which the build could not get past. Lists need only the card
  * (src/lib/schema.ts), so the store keeps that and each paper page reads its own details here.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { PaperDetailData } from './schema.ts';
 
 export interface PaperDetail extends PaperDetailData {
@@ -32,14 +32,23 @@ export async function readPaperDetail(folder: URL, digest: string): Promise<Pape
   }
 }
 
+/** Written beside and renamed into place, so a build stopped halfway never leaves half a file. */
 export async function writePaperDetail(folder: URL, digest: string, detail: PaperDetail): Promise<void> {
-  await writeFile(detailFile(folder, digest), JSON.stringify(detail));
+  const file = detailFile(folder, digest);
+  const partial = new URL(`${digest}.json.partial`, folder);
+  await writeFile(partial, JSON.stringify(detail));
+  await rename(partial, file);
 }
 
-/** Digests that already have a detail file, read once so an unchanged paper costs no file check. */
+/**
+ * Digests that already have a detail file, read once so an unchanged paper costs no file check.
+ * Removes what a build stopped halfway left unfinished.
+ */
 export async function storedDigests(folder: URL): Promise<Set<string>> {
   await mkdir(folder, { recursive: true });
-  return new Set((await readdir(folder)).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)));
+  const names = await readdir(folder);
+  await Promise.all(names.filter((name) => name.endsWith('.partial')).map((name) => rm(new URL(name, folder), { force: true })));
+  return new Set(names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)));
 }
 
 /** Removes detail files of papers that changed or left the atlas, so the cache does not grow forever. */

@@ -16,8 +16,16 @@ import { visit } from 'unist-util-visit';
 
 const MDX_NODES = new Set(['mdxjsEsm', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression']);
 
-export class PaperBodyError extends Error {
-  override name = 'PaperBodyError';
+/**
+ * A generated paper page that is not as the content script wrote it, reported as file, line and
+ * fix only: Astro prints the stack of any error that carries one, which would bury the message.
+ */
+export class PaperFileError extends Error {
+  override name = 'PaperFileError';
+  constructor(message: string) {
+    super(message);
+    this.stack = '';
+  }
 }
 
 /** A generated page holds text only; JSX, expressions or ESM mean someone edited it by hand. */
@@ -25,7 +33,7 @@ function assertTextOnly(tree: Root, origin: BodyOrigin): void {
   visit(tree, (node) => {
     if (MDX_NODES.has(node.type)) {
       const line = node.position && node.position.start.line + origin.lineOffset;
-      throw new PaperBodyError(
+      throw new PaperFileError(
         `${origin.file}${line ? `:${line}` : ''}: generated paper pages hold text only; put components and commentary in ${origin.notes}`,
       );
     }
