@@ -9,7 +9,7 @@
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
-import { INDEX_LIST_PATH, type IndexList } from '../src/lib/search-indexes.ts';
+import { INDEX_LIST_PATH, indexFolder, isIndexFolder, type IndexList } from '../src/lib/search-indexes.ts';
 
 export interface IndexSummary {
   pages: number;
@@ -20,11 +20,6 @@ export interface IndexSummary {
 
 /** Keeps Pagefind near 3.3 GB while it writes (measured at 100,000 pages), at any corpus size. */
 export const PAGES_PER_INDEX = 25_000;
-
-/** The folder of the index at `position` (0 is the one the browser loads first). */
-function indexFolder(position: number): string {
-  return position === 0 ? 'pagefind' : `pagefind-${position + 1}`;
-}
 
 export interface IndexPart {
   /** The files of this part, as a glob relative to the site, so Pagefind reads them itself in parallel. */
@@ -63,17 +58,25 @@ function slugGroups(slugs: string[], limit: number, length = 1): SlugGroup[] {
   );
 }
 
+/** The built site as the planner sees it, search indexes left out. */
+export interface BuiltSite {
+  /** HTML files, relative to the site, with `/` separators. */
+  files: string[];
+  /** HTML files and folders at the top of the site. */
+  topLevel: { name: string; folder: boolean }[];
+}
+
 /**
  * Which pages go in which index. The first part holds every page that is not a paper (home,
  * topics, lists) and papers follow in runs of slug prefixes, so every part holds papers, which mark
  * their body for Pagefind, and parts come out about even. A part holds at most `pagesPerIndex`
  * papers; the first holds the shared pages on top.
  */
-export function planIndexes(site: { files: string[]; topLevel: { name: string; folder: boolean }[] }, pagesPerIndex: number): IndexPart[] {
+export function planIndexes(site: BuiltSite, pagesPerIndex: number): IndexPart[] {
   if (site.files.length <= pagesPerIndex) return [{ glob: '**/*.html', pages: site.files.length }];
   const slugs = site.files.flatMap((file) => PAPER_PAGE.exec(file)?.[1] ?? []).sort();
   const shared = site.topLevel
-    .filter((entry) => entry.name !== 'papers' && !/^pagefind(-\d+)?$/.test(entry.name))
+    .filter((entry) => entry.name !== 'papers')
     .map((entry) => (entry.folder ? `${entry.name}/**/*.html` : entry.name))
     .concat('papers/index.html');
   const target = Math.ceil(site.files.length / Math.ceil(site.files.length / pagesPerIndex));
@@ -88,22 +91,22 @@ export function planIndexes(site: { files: string[]; topLevel: { name: string; f
   return parts.map((part) => ({ glob: `{${part.patterns.join(',')}}`, pages: part.pages }));
 }
 
-async function readSite(site: string): Promise<Parameters<typeof planIndexes>[0]> {
-  const isIndex = (name: string) => /^pagefind(-\d+)?$/.test(name);
-  const entries = await readdir(site, { withFileTypes: true, recursive: true });
-  const files = entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.relative(site, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter((file) => !isIndex(file.split('/')[0]!));
-  const topLevel = (await readdir(site, { withFileTypes: true }))
-    .filter((entry) => (entry.isDirectory() && !isIndex(entry.name)) || entry.name.endsWith('.html'))
-    .map((entry) => ({ name: entry.name, folder: entry.isDirectory() }));
+async function readSite(site: string): Promise<BuiltSite> {
+  const files: string[] = [];
+  const topLevel: BuiltSite['topLevel'] = [];
+  for (const entry of await readdir(site, { withFileTypes: true, recursive: true })) {
+    const file = path.relative(site, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (isIndexFolder(file.split('/')[0]!)) continue;
+    const isHtml = entry.isFile() && entry.name.endsWith('.html');
+    if (isHtml) files.push(file);
+    if (!file.includes('/') && (isHtml || entry.isDirectory())) topLevel.push({ name: file, folder: entry.isDirectory() });
+  }
   return { files, topLevel };
 }
 
 /** Indexes of an earlier build, which a smaller atlas would otherwise leave behind. */
 async function removeIndexes(site: string): Promise<void> {
-  const folders = (await readdir(site)).filter((name) => /^pagefind(-\d+)?$/.test(name));
+  const folders = (await readdir(site)).filter(isIndexFolder);
   await Promise.all(folders.map((name) => rm(path.join(site, name), { recursive: true, force: true })));
 }
 

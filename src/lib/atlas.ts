@@ -3,7 +3,9 @@
  * lookups every page needs computed once per build.
  */
 import { createHash } from 'node:crypto';
+import { cacheDir } from 'astro:config/server';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { detailsFolder, readPaperDetail, type PaperDetail } from './paper-details.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
 export type TopicEntry = CollectionEntry<'topics'>['data'];
@@ -43,6 +45,11 @@ async function loadAtlas(): Promise<Atlas> {
 }
 
 let atlas: Promise<Atlas> | undefined;
+/** What only the paper's own page shows, which the loader keeps beside the data store. */
+export function paperDetail(paper: PaperEntry): Promise<PaperDetail> {
+  return readPaperDetail(detailsFolder(cacheDir), String(paper.digest));
+}
+
 export function getAtlas(): Promise<Atlas> {
   atlas ??= loadAtlas();
   return atlas;

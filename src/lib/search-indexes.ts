@@ -4,9 +4,18 @@
  */
 
 /** Where the list is, relative to the site base; it sits in the first index's folder. */
-export const INDEX_LIST_PATH = 'pagefind/atlas-indexes.json';
+export const INDEX_LIST_PATH = `${indexFolder(0)}/atlas-indexes.json`;
 
 export interface IndexList {
   /** Folders of the indexes to merge into the first one, relative to the site base, ending in `/`. */
   merge: string[];
+}
+
+/** The folder of the index at `position`: `pagefind` first (the one the browser loads), then `pagefind-2`… */
+export function indexFolder(position: number): string {
+  return position === 0 ? 'pagefind' : `pagefind-${position + 1}`;
+}
+
+export function isIndexFolder(name: string): boolean {
+  return /^pagefind(-\d+)?$/.test(name);
 }

@@ -1,19 +1,16 @@
 /** The whole corpus as JSON, for other tools. */
 import type { APIRoute } from 'astro';
-import { cacheDir } from 'astro:config/server';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
-import { getAtlas } from '../lib/atlas.ts';
-import { detailsFolder, readPaperDetail } from '../lib/paper-details.ts';
+import { getAtlas, paperDetail } from '../lib/atlas.ts';
 import { absoluteHref, paperPath, topicPath } from '../lib/url.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const atlas = await getAtlas();
-  const folder = detailsFolder(cacheDir);
   const papers = [];
   // One file at a time: a hundred thousand reads at once would run out of file descriptors.
   for (const paper of atlas.papersByTitle) {
-    const detail = await readPaperDetail(folder, String(paper.digest));
+    const detail = await paperDetail(paper);
     papers.push({
       slug: paper.id,
       url: absoluteHref(paperPath(paper.id), site),

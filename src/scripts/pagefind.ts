@@ -2,7 +2,7 @@
  * Loads Pagefind's browser API on first use. Only the part of Pagefind a query needs is fetched:
  * its runtime, the index chunks for the words typed, and the fragments of the results shown.
  */
-import { INDEX_LIST_PATH, type IndexList } from '../lib/search-indexes.ts';
+import { INDEX_LIST_PATH, indexFolder, type IndexList } from '../lib/search-indexes.ts';
 
 export interface PagefindResultData {
   url: string;
@@ -34,7 +34,7 @@ let loading: Promise<Pagefind> | undefined;
 
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
-    const url = `${siteBase()}pagefind/pagefind.js`;
+    const url = `${siteBase()}${indexFolder(0)}/pagefind.js`;
     // A large atlas is indexed in parts; this tiny list names the ones to merge into the first.
     const [pagefind, list] = await Promise.all([
       import(/* @vite-ignore */ url) as Promise<Pagefind>,
