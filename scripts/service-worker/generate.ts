@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { getManifest } from 'workbox-build';
 import { offlineMode, type OfflineMode } from '../../src/lib/offline-policy.ts';
 import { INDEX_LIST_PATH } from '../../src/lib/search-indexes.ts';
 
@@ -47,6 +46,9 @@ export async function generateServiceWorker(site: string, base: string): Promise
     (entry) => entry.isDirectory() && !/^page-\d+$/.test(entry.name),
   ).length;
   const mode = offlineMode(papers);
+  // Imported here, not at the top: workbox-build weighs ~85 MB, which would sit beside Pagefind's
+  // peak while postbuild indexes the site first.
+  const { getManifest } = await import('workbox-build');
   const { manifestEntries, count, size, warnings } = await getManifest({
     globDirectory: site,
     globPatterns: mode === 'all' ? [...SHELL_PATTERNS, ...PAGE_PATTERNS] : SHELL_PATTERNS,
