@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
+import { incrementalOutput } from './src/integrations/incremental-output.ts';
 import { basePath, outDir } from './src/lib/build-env.ts';
 
 /** BASE_PATH: where the site lives on its host, e.g. `/paper-atlas/` on GitHub Pages. Always ends with `/`. */
@@ -16,9 +17,10 @@ export default defineConfig({
   outDir: outDir(fileURLToPath(new URL('.', import.meta.url))),
   trailingSlash: 'ignore',
   build: { format: 'directory' },
-  integrations: [mdx()],
+  integrations: [mdx(), incrementalOutput()],
   devToolbar: { enabled: false },
-  // Paper pages whose cacheKey (src/lib/atlas.ts) is unchanged are not rendered again.
+  // Paper pages whose cacheKey (src/lib/atlas.ts) is unchanged are not rendered again, and stay in
+  // dist/ as they are (src/integrations/incremental-output.ts).
   experimental: { incrementalBuild: true },
   vite: {
     build: {

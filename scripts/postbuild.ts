@@ -14,7 +14,9 @@ const base = basePath();
 
 try {
   const search = await buildSearchIndex(site);
-  console.log(`search: indexed ${search.pages} pages${search.indexes > 1 ? ` in ${search.indexes} indexes` : ''} in ${search.seconds.toFixed(1)} s`);
+  const parts = search.indexes > 1 ? ` in ${search.indexes} indexes` : '';
+  const removed = search.removed > 0 ? `, ${search.removed} files of the last index removed` : '';
+  console.log(`search: indexed ${search.pages} pages${parts} in ${search.seconds.toFixed(1)} s${removed}`);
   const worker = await generateServiceWorker(site, base);
   console.log(`offline: ${worker.mode === 'all' ? 'whole site' : 'shell and index'} precached, ${worker.files} files, ${(worker.bytes / 1e6).toFixed(1)} MB`);
 } catch (error) {

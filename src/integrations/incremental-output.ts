@@ -1,0 +1,72 @@
+/**
+ * Keeps the built site between builds, so a rebuild leaves unchanged pages where they are.
+ *
+ * Astro empties `dist/` before every build; with `experimental.incrementalBuild` it then copies
+ * each unchanged page back from its cache, a file creation per paper (~13 s of a 10,000-paper
+ * rebuild on this machine). A page already in `dist/` is kept as it is instead, so this
+ * integration turns the emptying off and does its job afterwards: whatever this build neither
+ * wrote nor kept is removed, as are folders left empty.
+ */
+import type { AstroIntegration } from 'astro';
+import { readdir, rm, rmdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isIndexFolder } from '../lib/search-indexes.ts';
+
+/**
+ * File timestamps come from the kernel's coarse clock, a few milliseconds behind `Date.now()`;
+ * a build takes far longer than this, so nothing from the previous one falls inside it.
+ */
+const CLOCK_SLACK_MS = 1000;
+
+export interface StaleOutput {
+  files: string[];
+  folders: string[];
+}
+
+/**
+ * Files in `site` that are stale: not among `kept` (pages this build rendered or kept from the
+ * last one) and written before `since`. The search indexes are left to the indexer
+ * (scripts/search-index.ts), which replaces them after the build.
+ */
+export async function findStaleOutput(site: string, kept: ReadonlySet<string>, since: number): Promise<StaleOutput> {
+  const files: string[] = [];
+  const folders: string[] = [];
+  for (const entry of await readdir(site, { withFileTypes: true, recursive: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    const topFolder = path.relative(site, file).split(path.sep)[0]!;
+    if (isIndexFolder(topFolder)) continue;
+    if (entry.isDirectory()) folders.push(file);
+    else if (!kept.has(file) && (await stat(file)).mtimeMs < since) files.push(file);
+  }
+  return { files, folders };
+}
+
+/** Removes the stale files, then every folder they leave empty, deepest first. */
+export async function removeStaleOutput({ files, folders }: StaleOutput): Promise<void> {
+  await Promise.all(files.map((file) => rm(file, { force: true })));
+  for (const folder of folders.sort((a, b) => b.length - a.length)) {
+    if ((await readdir(folder)).length === 0) await rmdir(folder);
+  }
+}
+
+export function incrementalOutput(): AstroIntegration {
+  let started = 0;
+  return {
+    name: 'paper-atlas:incremental-output',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { build: { emptyOutDir: false } } });
+      },
+      'astro:build:start': () => {
+        started = Date.now() - CLOCK_SLACK_MS;
+      },
+      'astro:build:done': async ({ dir, assets, logger }) => {
+        const kept = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
+        const stale = await findStaleOutput(fileURLToPath(dir), kept, started);
+        await removeStaleOutput(stale);
+        if (stale.files.length > 0) logger.info(`removed ${stale.files.length} file(s) of earlier builds`);
+      },
+    },
+  };
+}
