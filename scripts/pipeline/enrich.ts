@@ -9,14 +9,14 @@ import { buildTfidf } from './enrich/tfidf.ts';
 
 export const KEY_TERM_COUNT = 5;
 
-export function enrichPapers(papers: Paper[]): EnrichedPaper[] {
+export async function enrichPapers(papers: Paper[]): Promise<EnrichedPaper[]> {
   const model = buildTfidf(
     papers.map((paper) => ({
       title: paper.title,
       text: paper.variants.map((variant) => variant.displayAbstract).join('\n'),
     })),
   );
-  const related = findRelated(model);
+  const related = await findRelated(model);
   return papers.map((paper, index) => ({
     ...paper,
     links: extractLinks(paper.variants.map((variant) => variant.displayAbstract)),

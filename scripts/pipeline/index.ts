@@ -97,7 +97,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const merged = mergeListings(normalised);
   diagnostics.push(...merged.diagnostics);
   step(`merged into ${merged.papers.length} papers`);
-  const enriched = enrichPapers(merged.papers);
+  const enriched = await enrichPapers(merged.papers);
   step('enriched: links, key terms, related papers');
 
   const topics: Topic[] = assignment.topics

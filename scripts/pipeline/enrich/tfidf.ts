@@ -44,20 +44,37 @@ class Vocabulary {
   lowerCount: number[] = [];
   /** Other written forms (acronyms, names with digits) and their counts; rare, so kept apart. */
   readonly otherForms = new Map<number, Map<string, number>>();
+  /**
+   * Each written word's id and the form it counts as, or null for a stopword or number. A corpus
+   * repeats the same words millions of times; this makes each repeat one lookup.
+   */
+  private readonly written = new Map<string, { id: number; otherForm: string | null } | null>();
 
-  id(stem: string, lower: string, surface: string): number {
+  /** The id of a written word, or BREAK; counts the form it was written in. */
+  idOf(written: string): number {
+    let entry = this.written.get(written);
+    if (entry === undefined) {
+      const word = analyse(written);
+      entry = word && { id: this.stemId(word.stem, word.lower), otherForm: word.surface === word.lower ? null : word.surface };
+      this.written.set(written, entry);
+    }
+    if (entry === null) return BREAK;
+    if (entry.otherForm === null) this.lowerCount[entry.id]!++;
+    else {
+      const forms = this.otherForms.get(entry.id) ?? new Map<string, number>();
+      this.otherForms.set(entry.id, forms);
+      forms.set(entry.otherForm, (forms.get(entry.otherForm) ?? 0) + 1);
+    }
+    return entry.id;
+  }
+
+  private stemId(stem: string, lower: string): number {
     let id = this.ids.get(stem);
     if (id === undefined) {
       id = this.lower.length;
       this.ids.set(stem, id);
       this.lower.push(lower);
       this.lowerCount.push(0);
-    }
-    if (surface === lower) this.lowerCount[id]!++;
-    else {
-      const forms = this.otherForms.get(id) ?? new Map<string, number>();
-      this.otherForms.set(id, forms);
-      forms.set(surface, (forms.get(surface) ?? 0) + 1);
     }
     return id;
   }
@@ -90,20 +107,13 @@ interface Word {
   surface: string;
 }
 
-/** What a written word means to the model; the same words recur, so each is analysed once. */
-const analysed = new Map<string, Word | null>();
+/** What a written word means to the model: its stem and written forms, or null for a stopword or number. */
 function analyse(written: string): Word | null {
-  let word = analysed.get(written);
-  if (word !== undefined) return word;
   const bare = written.replace(/['’]s$/i, '');
   const lower = bare.toLowerCase();
-  if (lower.length < 2 || STOPWORDS.has(lower) || /^\d+$/.test(lower)) word = null;
-  else {
-    const keepsCase = /\p{Lu}.*\p{Lu}/u.test(bare) || /\p{N}/u.test(bare);
-    word = { stem: stemmer(lower), lower, surface: keepsCase ? bare : lower };
-  }
-  analysed.set(written, word);
-  return word;
+  if (lower.length < 2 || STOPWORDS.has(lower) || /^\d+$/.test(lower)) return null;
+  const keepsCase = /\p{Lu}.*\p{Lu}/u.test(bare) || /\p{N}/u.test(bare);
+  return { stem: stemmer(lower), lower, surface: keepsCase ? bare : lower };
 }
 
 /** Content words as unigram ids; a stopword or number breaks bigram adjacency. */
@@ -112,8 +122,7 @@ function tokenize(text: string, vocabulary: Vocabulary, stream: TokenStream): vo
   for (const match of text.matchAll(WORD)) {
     if (previousEnd >= 0 && previousEnd + 1 === match.index && text[previousEnd] === '-') stream.hyphenated.add(stream.ids.length - 1);
     previousEnd = match.index + match[0].length;
-    const word = analyse(match[0]);
-    stream.ids.push(word ? vocabulary.id(word.stem, word.lower, word.surface) : BREAK);
+    stream.ids.push(vocabulary.idOf(match[0]));
   }
   stream.ids.push(BREAK);
 }
@@ -127,6 +136,35 @@ function forEachFeature(stream: TokenStream, visit: (unigram: number, bigram: nu
     const next = ids[position + 1] ?? BREAK;
     visit(id, next !== BREAK && next !== id ? id * BIGRAM_SHIFT + next : null, position);
   }
+}
+
+/**
+ * Feature id of a bigram key, or undefined when the bigram was dropped. An open-addressing hash
+ * table over the kept keys: one or two probes per lookup, where a binary search over millions of
+ * keys took twenty, most of them cache misses.
+ */
+function bigramLookup(keys: Float64Array, firstId: number): (key: number) => number | undefined {
+  let capacity = 1;
+  while (capacity < keys.length * 2) capacity *= 2;
+  const mask = capacity - 1;
+  const slotKeys = new Float64Array(capacity).fill(-1);
+  const slotIds = new Int32Array(capacity);
+  const slotOf = (key: number) => {
+    const first = Math.floor(key / BIGRAM_SHIFT);
+    return (Math.imul(first, 0x9e3779b1) ^ Math.imul(key - first * BIGRAM_SHIFT, 0x85ebca6b)) & mask;
+  };
+  keys.forEach((key, index) => {
+    let slot = slotOf(key);
+    while (slotKeys[slot] !== -1) slot = (slot + 1) & mask;
+    slotKeys[slot] = key;
+    slotIds[slot] = firstId + index;
+  });
+  return (key) => {
+    for (let slot = slotOf(key); slotKeys[slot] !== -1; slot = (slot + 1) & mask) {
+      if (slotKeys[slot] === key) return slotIds[slot];
+    }
+    return undefined;
+  };
 }
 
 export function buildTfidf(documents: Document[]): TfidfModel {
@@ -148,24 +186,28 @@ export function buildTfidf(documents: Document[]): TfidfModel {
   let occurrenceCount = 0;
   const bigramHyphens = new Map<number, number>();
   streams.forEach((pair, doc) => {
-    const distinct = new Set<number>();
+    const docStart = occurrenceCount;
     for (const stream of pair) {
+      if (occurrenceCount + stream.ids.length > occurrences.length) {
+        const grown = new Float64Array(Math.max(occurrences.length * 2, occurrenceCount + stream.ids.length));
+        grown.set(occurrences.subarray(0, occurrenceCount));
+        occurrences = grown;
+      }
       forEachFeature(stream, (unigram, bigram, position) => {
         if (unigramSeen[unigram] !== doc) {
           unigramSeen[unigram] = doc;
           unigramDf[unigram]!++;
         }
         if (bigram === null) return;
-        distinct.add(bigram);
+        occurrences[occurrenceCount++] = bigram;
         if (stream.hyphenated.has(position)) bigramHyphens.set(bigram, (bigramHyphens.get(bigram) ?? 0) + 1);
       });
     }
-    if (occurrenceCount + distinct.size > occurrences.length) {
-      const grown = new Float64Array(Math.max(occurrences.length * 2, occurrenceCount + distinct.size));
-      grown.set(occurrences.subarray(0, occurrenceCount));
-      occurrences = grown;
-    }
-    for (const bigram of distinct) occurrences[occurrenceCount++] = bigram;
+    // Each bigram once per document: sorted in place, repeats dropped.
+    const own = occurrences.subarray(docStart, occurrenceCount).sort();
+    let distinct = 0;
+    for (let index = 0; index < own.length; index++) if (index === 0 || own[index] !== own[index - 1]) own[distinct++] = own[index]!;
+    occurrenceCount = docStart + distinct;
   });
   const sorted = occurrences.subarray(0, occurrenceCount).sort();
   const shared: number[] = [];
@@ -184,19 +226,7 @@ export function buildTfidf(documents: Document[]): TfidfModel {
   // Feature ids: unigrams keep theirs; bigrams shared by two papers or more follow, in key order.
   const unigramCount = vocabulary.lower.length;
   const bigramKeys = Float64Array.from(shared);
-  /** Feature id of a bigram key, or undefined when it was dropped: a binary search over the sorted keys. */
-  const bigramId = (key: number): number | undefined => {
-    let low = 0;
-    let high = bigramKeys.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const value = bigramKeys[middle]!;
-      if (value === key) return unigramCount + middle;
-      if (value < key) low = middle + 1;
-      else high = middle - 1;
-    }
-    return undefined;
-  };
+  const bigramId = bigramLookup(bigramKeys, unigramCount);
   const featureCount = unigramCount + bigramKeys.length;
   const documentFrequency = new Int32Array(featureCount);
   documentFrequency.set(unigramDf);
@@ -206,10 +236,15 @@ export function buildTfidf(documents: Document[]): TfidfModel {
   const idf = new Float64Array(featureCount);
   for (let id = 0; id < featureCount; id++) idf[id] = Math.log((1 + total) / (1 + documentFrequency[id]!)) + 1;
 
-  // Pass 2: one unit vector per document.
+  // Pass 2: one unit vector per document. Counts go into one array indexed by feature id, reset
+  // after each document, which is much faster than a map per document.
+  const counts = new Float64Array(featureCount);
   const vectors = streams.map((pair) => {
-    const counts = new Map<number, number>();
-    const add = (id: number, weight: number) => counts.set(id, (counts.get(id) ?? 0) + weight);
+    const touched: number[] = [];
+    const add = (id: number, weight: number) => {
+      if (counts[id] === 0) touched.push(id);
+      counts[id]! += weight;
+    };
     pair.forEach((stream, part) => {
       const weight = part === 0 ? TITLE_WEIGHT : 1;
       forEachFeature(stream, (unigram, bigram) => {
@@ -218,13 +253,14 @@ export function buildTfidf(documents: Document[]): TfidfModel {
         if (id !== undefined) add(id, weight);
       });
     });
-    const ids = Int32Array.from(counts.keys()).sort();
+    const ids = Int32Array.from(touched).sort();
     const weights = new Float32Array(ids.length);
     let norm = 0;
     ids.forEach((id, index) => {
-      const weight = (1 + Math.log(counts.get(id)!)) * idf[id]!;
+      const weight = (1 + Math.log(counts[id]!)) * idf[id]!;
       weights[index] = weight;
       norm += weight * weight;
+      counts[id] = 0;
     });
     norm = Math.sqrt(norm) || 1;
     for (let index = 0; index < weights.length; index++) weights[index]! /= norm;
@@ -244,19 +280,4 @@ export function buildTfidf(documents: Document[]): TfidfModel {
       return `${vocabulary.surface(first)}${hyphen}${vocabulary.surface(second)}`;
     },
   };
-}
-
-/** Exact cosine of two unit vectors. */
-export function cosine(a: SparseVector, b: SparseVector): number {
-  let i = 0;
-  let j = 0;
-  let sum = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const x = a.ids[i]!;
-    const y = b.ids[j]!;
-    if (x === y) sum += a.weights[i++]! * b.weights[j++]!;
-    else if (x < y) i++;
-    else j++;
-  }
-  return sum;
 }
