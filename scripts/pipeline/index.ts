@@ -15,7 +15,7 @@ import { readSources } from './read.ts';
 import { assignTopics, loadTopicConfig, TOPICS_FILE } from './topics.ts';
 import type { Diagnostic, Listing, SourceFile, Topic } from './types.ts';
 import { writeOutputs } from './write/files.ts';
-import { NOTES_FOLDER, renderPaperPage, renderTopicEntry } from './write/page.ts';
+import { NOTES_FOLDER, renderPaperPages, renderTopicEntry } from './write/page.ts';
 
 export const PAPERS_FOLDER = 'content/papers';
 export const TOPICS_FOLDER = 'content/topics';
@@ -104,7 +104,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     .map((topic) => ({ ...topic, members: merged.members.get(topic.slug) ?? [] }))
     .filter((topic) => topic.members.length > 0);
   const outputs = new Map<string, string>();
-  for (const paper of enriched) outputs.set(`${PAPERS_FOLDER}/${paper.slug}.mdx`, renderPaperPage(paper));
+  const pages = await renderPaperPages(enriched);
+  enriched.forEach((paper, index) => outputs.set(`${PAPERS_FOLDER}/${paper.slug}.mdx`, pages[index]!));
   topics.forEach((topic, order) => outputs.set(`${TOPICS_FOLDER}/${topic.slug}.yaml`, renderTopicEntry(topic, order, shown(configFile))));
   step(`rendered ${outputs.size} files`);
 

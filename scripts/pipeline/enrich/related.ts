@@ -9,7 +9,7 @@
  * (related-worker.ts) without copying it; each paper's neighbours depend only on the index, so the
  * result is the same on one thread or two.
  */
-import { Worker } from 'node:worker_threads';
+import { inTwoHalves, runOnWorker, SECOND_THREAD_FROM } from '../threads.ts';
 import type { TfidfModel } from './tfidf.ts';
 
 export interface Neighbour {
@@ -35,9 +35,6 @@ export const DEFAULT_RELATED: RelatedOptions = {
   candidates: 40,
   minimumScore: 0.02,
 };
-
-/** From this many papers on, a second thread scores half of them (measured: ~25 s of scoring at 100,000). */
-export const PARALLEL_FROM = 20_000;
 
 /**
  * Every paper's vector and strongest features, and the inverted index, as flat typed arrays:
@@ -170,28 +167,16 @@ export function scoreRange(index: CandidateIndex, start: number, end: number, op
   return result;
 }
 
-/** The second half of the papers, scored on a worker thread. */
-function scoreOnWorker(index: CandidateIndex, start: number, end: number, options: RelatedOptions): Promise<Neighbour[][]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./related-worker.ts', import.meta.url), { workerData: { index, start, end, options } });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`related papers: the worker thread stopped with code ${code}`));
-    });
-  });
-}
-
 export async function findRelated(
   model: TfidfModel,
   options: RelatedOptions = DEFAULT_RELATED,
-  parallelFrom = PARALLEL_FROM,
+  secondThreadFrom = SECOND_THREAD_FROM,
 ): Promise<Neighbour[][]> {
   const index = buildCandidateIndex(model, options);
-  const papers = model.vectors.length;
-  if (papers < parallelFrom) return scoreRange(index, 0, papers, options);
-  const middle = Math.ceil(papers / 2);
-  const second = scoreOnWorker(index, middle, papers, options);
-  const first = scoreRange(index, 0, middle, options);
-  return [...first, ...(await second)];
+  return inTwoHalves(
+    model.vectors.length,
+    (start, end) => scoreRange(index, start, end, options),
+    (start, end) => runOnWorker(new URL('./related-worker.ts', import.meta.url), { index, start, end, options }),
+    secondThreadFrom,
+  );
 }

@@ -46,16 +46,21 @@ export async function writeAtomically(file: string, content: string): Promise<vo
  */
 export async function writeOutputs(root: string, folders: string[], outputs: Map<string, string>): Promise<WriteSummary> {
   const summary: WriteSummary = { written: 0, unchanged: 0, removed: 0, diagnostics: [] };
-  for (const folder of folders) await mkdir(path.join(root, folder), { recursive: true });
+  // Which files exist, from one listing per folder: a first run then reads nothing back, and each
+  // folder is made once, not once per file.
+  const existing = new Set<string>();
+  for (const folder of new Set([...folders, ...[...outputs.keys()].map((relative) => path.posix.dirname(relative))])) {
+    await mkdir(path.join(root, folder), { recursive: true });
+    for (const name of await readdir(path.join(root, folder))) existing.add(path.posix.join(folder, name));
+  }
 
   const entries = [...outputs].sort(([a], [b]) => (a < b ? -1 : 1));
   await inBatches(entries, async ([relative, content]) => {
     const file = path.join(root, relative);
-    if ((await readIfExists(file)) === content) {
+    if (existing.has(relative) && (await readIfExists(file)) === content) {
       summary.unchanged++;
       return;
     }
-    await mkdir(path.dirname(file), { recursive: true });
     await writeAtomically(file, content);
     summary.written++;
   });

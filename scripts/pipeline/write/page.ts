@@ -13,6 +13,7 @@ import { unified } from 'unified';
 import { dump } from 'js-yaml';
 import { paperSchema, topicEntrySchema, type PaperData, type TopicEntry } from '../../../src/lib/schema.ts';
 import { findUrls } from '../normalise.ts';
+import { inTwoHalves, runOnWorker, SECOND_THREAD_FROM } from '../threads.ts';
 import remarkEscapeEsm from './remark-escape-esm.ts';
 import type { EnrichedPaper, Topic } from '../types.ts';
 
@@ -106,6 +107,16 @@ export function renderPaperPage(paper: EnrichedPaper): string {
   const frontmatter = stringifyYaml(data);
   const body = serializer.stringify(paperBody(paper));
   return `---\n${header}${frontmatter}---\n\n${body}`;
+}
+
+/** Every paper's page; a large corpus is rendered on two threads (render-worker.ts). */
+export function renderPaperPages(papers: EnrichedPaper[], secondThreadFrom = SECOND_THREAD_FROM): Promise<string[]> {
+  return inTwoHalves(
+    papers.length,
+    (start, end) => papers.slice(start, end).map(renderPaperPage),
+    (start, end) => runOnWorker(new URL('./render-worker.ts', import.meta.url), papers.slice(start, end)),
+    secondThreadFrom,
+  );
 }
 
 export function renderTopicEntry(topic: Topic, order: number, configShownAs: string): string {
