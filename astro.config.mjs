@@ -16,7 +16,8 @@ export default defineConfig({
   // OUT_DIR: where the built site goes (default dist/); the tests build beside it.
   outDir: outDir(fileURLToPath(new URL('.', import.meta.url))),
   trailingSlash: 'ignore',
-  build: { format: 'directory' },
+  // Pages in flight at once: rendering one overlaps writing others (10,000 papers: 21 s → 15 s).
+  build: { format: 'directory', concurrency: 16 },
   integrations: [mdx(), incrementalOutput()],
   devToolbar: { enabled: false },
   // Paper pages whose cacheKey (src/lib/atlas.ts) is unchanged are not rendered again, and stay in
