@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,6 +10,7 @@ const detail: PaperDetail = {
   sources: [{ file: 'content/sources/a.txt', line: 3, text: 0 }],
   verbatim: [{}],
   html: '<p>An abstract.</p>',
+  text: 'An abstract.',
 };
 
 describe('paper details beside the data store', () => {
@@ -27,6 +28,16 @@ describe('paper details beside the data store', () => {
     await writePaperDetail(folder, 'digest-1', detail);
     expect(await storedDigests(folder)).toEqual(new Set(['digest-1']));
     expect(await readPaperDetail(folder, 'digest-1')).toEqual(detail);
+  });
+
+  it('removes detail files of other formats, which would not read as this one', async () => {
+    const folder = detailsFolder(cacheDir);
+    const details = new URL('../', folder);
+    await mkdir(new URL('v1/', details), { recursive: true });
+    await writeFile(new URL('v1/digest-1.json', details), '{"html":"<p>old</p>"}');
+    await writeFile(new URL('digest-2.json', details), '{"html":"<p>older</p>"}');
+    expect(await storedDigests(folder)).toEqual(new Set());
+    expect(await readdir(details)).toEqual([path.basename(folder.pathname)]);
   });
 
   it('prunes the files of digests no longer in the atlas and keeps the rest', async () => {

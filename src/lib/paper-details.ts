@@ -12,11 +12,16 @@ import type { PaperDetailData } from './schema.ts';
 export interface PaperDetail extends PaperDetailData {
   /** The page body (the abstract and its headings) rendered to HTML. */
   html: string;
+  /** The same body as plain text. */
+  text: string;
 }
+
+/** Bumped when PaperDetail changes, so files of another shape are never read as this one. */
+const DETAIL_FORMAT = 'v2';
 
 /** The folder of detail files inside Astro's `cacheDir`; it lives and is cleared with the data store. */
 export function detailsFolder(cacheDir: URL): URL {
-  return new URL('paper-atlas/details/', cacheDir);
+  return new URL(`paper-atlas/details/${DETAIL_FORMAT}/`, cacheDir);
 }
 
 function detailFile(folder: URL, digest: string): URL {
@@ -42,10 +47,15 @@ export async function writePaperDetail(folder: URL, digest: string, detail: Pape
 
 /**
  * Digests that already have a detail file, read once so an unchanged paper costs no file check.
- * Removes what a build stopped halfway left unfinished.
+ * Removes what a build stopped halfway left unfinished, and files of other formats.
  */
 export async function storedDigests(folder: URL): Promise<Set<string>> {
   await mkdir(folder, { recursive: true });
+  // Detail files of earlier formats, and of builds before formats were named, are never read again.
+  const parent = new URL('../', folder);
+  for (const entry of await readdir(parent, { withFileTypes: true })) {
+    if (entry.name !== DETAIL_FORMAT) await rm(new URL(entry.name, parent), { recursive: true, force: true });
+  }
   const names = await readdir(folder);
   await Promise.all(names.filter((name) => name.endsWith('.partial')).map((name) => rm(new URL(name, folder), { force: true })));
   return new Set(names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)));

@@ -6,6 +6,7 @@
  * Vite module, keeps a large atlas fast to build. Components belong in the curator's notes, which
  * Astro compiles as real MDX.
  */
+import { toString } from 'hast-util-to-string';
 import type { Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkMdx from 'remark-mdx';
@@ -52,8 +53,15 @@ export interface BodyOrigin {
 const parser = unified().use(remarkParse).use(remarkMdx).freeze();
 const renderer = unified().use(remarkRehype).use(rehypeStringify).freeze();
 
-export async function renderPaperBody(body: string, origin: BodyOrigin): Promise<string> {
+export interface RenderedBody {
+  html: string;
+  /** The same body as plain text, for tools that read papers.json. */
+  text: string;
+}
+
+export async function renderPaperBody(body: string, origin: BodyOrigin): Promise<RenderedBody> {
   const tree = parser.parse(body);
   assertTextOnly(tree, origin);
-  return renderer.stringify(await renderer.run(tree));
+  const hast = await renderer.run(tree);
+  return { html: renderer.stringify(hast), text: toString(hast).trim() };
 }

@@ -12,13 +12,14 @@ import type { Loader } from 'astro/loaders';
 import { load as parseYaml } from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { inBatches } from '../lib/batches.ts';
 import { detailsFolder, pruneDetails, storedDigests, writePaperDetail } from '../lib/paper-details.ts';
 import { paperCardSchema, paperSchema, type PaperCardData } from '../lib/schema.ts';
 import { PaperFileError, renderPaperBody } from '../lib/render-body.ts';
 
 const FRONTMATTER = /^---\n([\s\S]*?)\n---\n/;
 /** Files read at once; enough to keep the disk busy without holding the whole corpus in flight. */
-const CONCURRENCY = 64;
+const FILES_AT_ONCE = 64;
 
 /** The line in the file of the first invalid field; the `yaml` parser keeps positions, js-yaml does not. */
 function lineOfField(frontmatter: string, field: PropertyKey[]): number | undefined {
@@ -72,20 +73,18 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         const data = await parseData({ id, data: card, filePath: shown });
         // The detail file is named by the page's digest, so one that exists is this page rendered.
         if (!stored.has(digest)) {
-          const html = await renderPaperBody(text.slice(match[0].length), {
+          const { html, text: bodyText } = await renderPaperBody(text.slice(match[0].length), {
             file: shown,
             lineOffset: match[0].split('\n').length - 1,
             notes: `${options.notes}/${id}.mdx`,
           });
-          await writePaperDetail(details, digest, { links, sources, verbatim, html });
+          await writePaperDetail(details, digest, { links, sources, verbatim, html, text: bodyText });
           rendered++;
         }
         store.set({ id, data, digest, filePath: shown });
       };
 
-      for (let start = 0; start < names.length; start += CONCURRENCY) {
-        await Promise.all(names.slice(start, start + CONCURRENCY).map(loadOne));
-      }
+      await inBatches(names, FILES_AT_ONCE, loadOne);
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       await pruneDetails(details, stored, kept);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
