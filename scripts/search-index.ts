@@ -14,6 +14,7 @@ import { readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { staleIndexFiles } from './pagefind-output.ts';
+import { isPageSegment } from '../src/lib/pages.ts';
 import { INDEX_LIST_PATH, indexFolder, isIndexFolder, type IndexList } from '../src/lib/search-indexes.ts';
 
 export interface IndexSummary {
@@ -34,8 +35,8 @@ export interface IndexPart {
   pages: number;
 }
 
-/** A paper's page; `papers/page-N/` are the A–Z list's pages, navigation Pagefind skips. */
-const PAPER_PAGE = /^papers\/(?!page-\d+\/)([^/]+)\/index\.html$/;
+/** A page under `papers/`: a paper's, or one of the A–Z list's pages (`papers/page-N/`). */
+const PAPERS_FOLDER_PAGE = /^papers\/([^/]+)\/index\.html$/;
 
 /** Papers whose slug starts with `prefix`, or, when `exact`, is exactly it. */
 interface SlugGroup {
@@ -81,7 +82,10 @@ export interface BuiltSite {
  */
 export function planIndexes(site: BuiltSite, pagesPerIndex: number): IndexPart[] {
   if (site.files.length <= pagesPerIndex) return [{ glob: '**/*.html', pages: site.files.length }];
-  const slugs = site.files.flatMap((file) => PAPER_PAGE.exec(file)?.[1] ?? []).sort();
+  const slugs = site.files
+    .flatMap((file) => PAPERS_FOLDER_PAGE.exec(file)?.[1] ?? [])
+    .filter((segment) => !isPageSegment(segment))
+    .sort();
   const shared = site.topLevel
     .filter((entry) => entry.name !== 'papers')
     .map((entry) => (entry.folder ? `${entry.name}/**/*.html` : entry.name))

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { offlineMode, type OfflineMode } from '../../src/lib/offline-policy.ts';
+import { isPageSegment } from '../../src/lib/pages.ts';
 import { INDEX_LIST_PATH } from '../../src/lib/search-indexes.ts';
 
 /** What every visitor gets: the shell, the search runtime and index. Pages come on top in `all` mode. */
@@ -43,7 +44,7 @@ function addressOf(file: string): string {
 
 export async function generateServiceWorker(site: string, base: string): Promise<ServiceWorkerSummary> {
   const papers = (await readdir(path.join(site, 'papers'), { withFileTypes: true })).filter(
-    (entry) => entry.isDirectory() && !/^page-\d+$/.test(entry.name),
+    (entry) => entry.isDirectory() && !isPageSegment(entry.name),
   ).length;
   const mode = offlineMode(papers);
   // Imported here, not at the top: workbox-build weighs ~85 MB, which would sit beside Pagefind's

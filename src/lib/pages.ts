@@ -17,8 +17,13 @@ export function pageParam(number: number): string | undefined {
   return number === 1 ? undefined : `page-${number}`;
 }
 
+/** Whether a path segment names one of a list's pages (`page-2`…), which no paper's slug may do. */
+export function isPageSegment(segment: string): boolean {
+  return /^page-\d+$/.test(segment);
+}
+
 export function paginateList<T>(items: T[], size: number): Page<T>[] {
   const count = Math.max(1, Math.ceil(items.length / size));
-  const paths = Array.from({ length: count }, (_, index) => (index === 0 ? '' : `page-${index + 1}/`));
+  const paths = Array.from({ length: count }, (_, index) => (index === 0 ? '' : `${pageParam(index + 1)}/`));
   return paths.map((_, index) => ({ items: items.slice(index * size, (index + 1) * size), number: index + 1, count, paths }));
 }
