@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignSlugs, baseSlug, MAX_SLUG_LENGTH } from './slug.ts';
+import { assignSlugs, baseSlug, MAX_SLUG_LENGTH, shortHash } from './slug.ts';
 
 describe('baseSlug', () => {
   it.each([
@@ -9,6 +9,7 @@ describe('baseSlug', () => {
     ['Π-NeSy: A Possibilistic Neuro-Symbolic Approach', 'p-nesy-a-possibilistic-neuro-symbolic-approach'],
     ['../../etc/passwd: A/B..C\\D', 'etc-passwd-a-b-c-d'],
     ['CON', 'con-paper'],
+    ['Page 2', 'page-2-paper'],
     ['Нейронные сети', 'neyronnye-seti'],
     ['神经网络', '神经网络'],
     ['?!', 'paper-'],
@@ -31,5 +32,15 @@ describe('assignSlugs', () => {
     expect(forward).toEqual(backward);
     expect(forward.get('a title')).toBe('title');
     expect(forward.get('b title')).toMatch(/^title-[0-9a-f]{6}$/);
+  });
+
+  it('never gives a paper the name of one of the A–Z list pages (papers/page-N/)', () => {
+    // A second paper titled “Page” gets a hash suffix; find a key whose hash is all digits.
+    let key = 0;
+    while (!/^\d+$/.test(shortHash(`k${key}`))) key++;
+    const slugs = assignSlugs(new Map([['a', 'Page'], [`k${key}`, 'Page']]));
+    expect(slugs.get('a')).toBe('page');
+    expect(slugs.get(`k${key}`)).toMatch(/^page-[0-9a-f]+$/);
+    expect(slugs.get(`k${key}`)).not.toMatch(/^page-\d+$/);
   });
 });

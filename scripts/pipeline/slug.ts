@@ -1,11 +1,12 @@
 /**
  * Slugs: the file and URL name of a paper.
  * Stable (a title always gives the same slug), safe (one path segment, bounded, never a reserved
- * device name) and readable for non-Latin titles (transliterated where a scheme exists, kept as
+ * device name, never the name of one of the A–Z list's pages under `papers/`) and readable for non-Latin titles (transliterated where a scheme exists, kept as
  * Unicode letters where none does).
  */
 import { createHash } from 'node:crypto';
 import transliterate from '@sindresorhus/transliterate';
+import { isPageSegment } from '../../src/lib/pages.ts';
 
 export const MAX_SLUG_LENGTH = 80;
 const RESERVED_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
@@ -29,7 +30,7 @@ export function baseSlug(title: string): string {
   }
   if (!slug && words[0]) slug = words[0].slice(0, MAX_SLUG_LENGTH);
   if (!slug) return `paper-${shortHash(title)}`;
-  return RESERVED_NAMES.test(slug) ? `${slug}-paper` : slug;
+  return RESERVED_NAMES.test(slug) || isPageSegment(slug) ? `${slug}-paper` : slug;
 }
 
 /**
@@ -52,7 +53,7 @@ export function assignSlugs(titlesByKey: Map<string, string>): Map<string, strin
     slugs.set(first as string, slug);
     for (const key of rest) {
       let suffixed = `${slug.slice(0, MAX_SLUG_LENGTH - 7)}-${shortHash(key)}`;
-      for (let length = 8; taken.has(suffixed); length++) {
+      for (let length = 8; taken.has(suffixed) || isPageSegment(suffixed); length++) {
         suffixed = `${slug.slice(0, MAX_SLUG_LENGTH - length - 1)}-${shortHash(key, length)}`;
       }
       taken.add(suffixed);
