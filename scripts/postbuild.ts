@@ -15,8 +15,9 @@ const base = basePath();
 try {
   const search = await buildSearchIndex(site);
   const parts = search.indexes > 1 ? ` in ${search.indexes} indexes` : '';
+  const kept = search.reindexed < search.indexes ? `, ${search.indexes - search.reindexed} unchanged since the last build` : '';
   const removed = search.removed > 0 ? `, ${search.removed} files of the last index removed` : '';
-  console.log(`search: indexed ${search.pages} pages${parts} in ${search.seconds.toFixed(1)} s${removed}`);
+  console.log(`search: ${search.pages} pages${parts}${kept}, ${search.seconds.toFixed(1)} s${removed}`);
   const worker = await generateServiceWorker(site, base);
   console.log(`offline: ${worker.mode === 'all' ? 'whole site' : 'shell and index'} precached, ${worker.files} files, ${(worker.bytes / 1e6).toFixed(1)} MB`);
 } catch (error) {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INDEX_LIST_PATH } from '../src/lib/search-indexes.ts';
-import { buildSearchIndex, planIndexes } from './search-index.ts';
+import { buildSearchIndex, planIndexes, type IndexPart } from './search-index.ts';
 
 const paper = (slug: string) => `papers/${slug}/index.html`;
 const shared = ['404.html', 'index.html', 'papers/index.html', 'papers/page-2/index.html', 'topics/a/index.html', 'topics/index.html'];
@@ -16,50 +16,53 @@ const topLevel = [
 ];
 
 describe('planIndexes', () => {
+  /** Which part's glob each file matches, as Pagefind would read them: every file in exactly one. */
+  const owners = (parts: IndexPart[], files: string[]) => files.map((file) => parts.flatMap((part, position) => (path.matchesGlob(file, part.glob) ? [position] : [])));
+
   it('keeps a small atlas in one index', () => {
     const files = [...shared, paper('alpha'), paper('beta')];
-    expect(planIndexes({ files, topLevel }, 100)).toEqual([{ glob: '**/*.html', pages: 8 }]);
+    expect(planIndexes({ files, topLevel }, { splitFrom: 3, papersPerIndex: 10 })).toEqual([{ glob: '**/*.html', files }]);
   });
 
-  it('groups papers by the first letter of their slug, the shared pages in the first part', () => {
-    const slugs = ['alpha-1', 'alpha-2', 'beta-1', 'beta-2', 'beta-3', 'gamma-1', 'gamma-2', 'zeta-1'];
-    const parts = planIndexes({ files: [...shared, ...slugs.map(paper)], topLevel }, 7);
-    expect(parts).toEqual([
-      { glob: '{404.html,index.html,topics/**/*.html,papers/index.html,papers/a*/index.html}', pages: 8 },
-      { glob: '{papers/b*/index.html,papers/g*/index.html,papers/z*/index.html}', pages: 6 },
-    ]);
+  it('puts the pages that are not papers first, then splits papers in two even runs of slug prefixes', () => {
+    const slugs = ['ab', 'ab-1', 'ab-2', 'ac-1', 'b-1', 'b-2', 'c-1', 'd-1'];
+    const files = [...shared, ...slugs.map(paper)];
+    const parts = planIndexes({ files, topLevel }, { splitFrom: 8, papersPerIndex: 10 });
+    expect(parts[0]!.glob).toBe('{404.html,index.html,topics/**/*.html,papers/index.html}');
+    // The A–Z list's pages have no search body, so no part reads them.
+    expect(parts[0]!.files).toEqual(['404.html', 'index.html', 'papers/index.html', 'topics/a/index.html', 'topics/index.html']);
+    expect(parts.slice(1).map((part) => part.files)).toEqual([['ab', 'ab-1', 'ab-2', 'ac-1'].map(paper), ['b-1', 'b-2', 'c-1', 'd-1'].map(paper)]);
+    // `ab` is its own group, so the pattern for `ab-…` does not take it a second time.
+    expect(owners(parts, files)).toEqual([[0], [0], [0], [], [0], [0], [1], [1], [1], [1], [2], [2], [2], [2]]);
   });
 
-  it('splits a letter by longer prefixes when it alone holds more papers than an index', () => {
-    const slugs = ['ab', 'ab-1', 'ab-2', 'ac-1', 'ac-2', 'b-1'];
-    const parts = planIndexes({ files: [...shared, ...slugs.map(paper)], topLevel }, 2);
-    // `ab` alone is a group, so `ab-*` does not match it twice.
-    expect(parts.map((part) => part.glob)).toEqual([
-      '{404.html,index.html,topics/**/*.html,papers/index.html,papers/ab/index.html}',
-      '{papers/ab-*/index.html}',
-      '{papers/ac*/index.html}',
-      '{papers/b*/index.html}',
-    ]);
-    expect(parts.reduce((sum, part) => sum + part.pages, 0)).toBe(shared.length + slugs.length);
+  it('uses as many runs as keep each within the most papers an index holds', () => {
+    const slugs = Array.from({ length: 250 }, (_, index) => `paper-${String(index).padStart(3, '0')}`);
+    const parts = planIndexes({ files: [...shared, ...slugs.map(paper)], topLevel }, { splitFrom: 100, papersPerIndex: 60 });
+    expect(parts.slice(1).map((part) => part.files.length)).toEqual([50, 50, 50, 50, 50]);
+    expect(parts.slice(1).flatMap((part) => part.files)).toEqual(slugs.map(paper));
+    expect(owners(parts, slugs.map(paper)).every((owner) => owner.length === 1)).toBe(true);
   });
 });
 
 describe('buildSearchIndex over the index of the last build', () => {
   let site: string;
-  const fragments = () => readdir(path.join(site, 'pagefind/fragment'));
-  const fragmentUrls = async () =>
-    (await Promise.all((await fragments()).map(async (name) => JSON.parse(gunzipSync(await readFile(path.join(site, 'pagefind/fragment', name))).subarray(12).toString()).url as string))).sort();
+  const fragments = (folder = 'pagefind') => readdir(path.join(site, folder, 'fragment'));
+  const fragmentText = async (folder: string, name: string) =>
+    JSON.parse(gunzipSync(await readFile(path.join(site, folder, 'fragment', name))).subarray(12).toString()) as { url: string; content: string };
+  const fragmentUrls = async (folder = 'pagefind') => (await Promise.all((await fragments(folder)).map(async (name) => (await fragmentText(folder, name)).url))).sort();
+  const modified = async (file: string) => (await stat(path.join(site, file))).mtimeMs;
 
-  async function page(slug: string, text: string): Promise<void> {
-    await mkdir(path.join(site, 'papers', slug), { recursive: true });
-    await writeFile(path.join(site, 'papers', slug, 'index.html'), `<html lang="en"><body><main data-pagefind-body><h1>${slug}</h1><p>${text}</p></main></body></html>`);
+  async function page(file: string, text: string): Promise<void> {
+    await mkdir(path.dirname(path.join(site, file)), { recursive: true });
+    await writeFile(path.join(site, file), `<html lang="en"><body><main data-pagefind-body><h1>${file}</h1><p>${text}</p></main></body></html>`);
   }
 
   beforeEach(async () => {
     site = await mkdtemp(path.join(os.tmpdir(), 'atlas-search-'));
-    await page('alpha', 'spiking networks on chips');
-    await page('beta', 'symbolic reasoning with graphs');
-    await page('gamma', 'memory in recurrent models');
+    await page(paper('alpha'), 'spiking networks on chips');
+    await page(paper('beta'), 'symbolic reasoning with graphs');
+    await page(paper('gamma'), 'memory in recurrent models');
   });
   afterEach(async () => {
     await rm(site, { recursive: true, force: true });
@@ -67,9 +70,9 @@ describe('buildSearchIndex over the index of the last build', () => {
 
   it('writes only what changed and removes what the new index no longer refers to', async () => {
     expect((await buildSearchIndex(site)).removed).toBe(0);
-    const before = new Map(await Promise.all((await fragments()).map(async (name) => [name, (await stat(path.join(site, 'pagefind/fragment', name))).mtimeMs] as const)));
+    const before = new Map(await Promise.all((await fragments()).map(async (name) => [name, await modified(`pagefind/fragment/${name}`)] as const)));
 
-    await page('beta', 'symbolic reasoning with trees');
+    await page(paper('beta'), 'symbolic reasoning with trees');
     await rm(path.join(site, 'papers/gamma'), { recursive: true });
     const summary = await buildSearchIndex(site);
 
@@ -79,18 +82,38 @@ describe('buildSearchIndex over the index of the last build', () => {
     // alpha's fragment is the same file, untouched; beta's and gamma's old ones are gone.
     const kept = after.filter((name) => before.has(name));
     expect(kept).toHaveLength(1);
-    expect((await stat(path.join(site, 'pagefind/fragment', kept[0]!))).mtimeMs).toBe(before.get(kept[0]!));
+    expect(await modified(`pagefind/fragment/${kept[0]!}`)).toBe(before.get(kept[0]!));
     expect(summary.removed).toBeGreaterThanOrEqual(2);
   });
 
-  it('starts from empty folders when the last run did not finish', async () => {
+  it('starts from an empty folder when the last run did not finish', async () => {
     await buildSearchIndex(site);
-    // A run that stopped half-way: a file cut short under its final name, no list of parts.
+    // A run that stopped inside Pagefind: a file cut short under its final name, and no stamp.
     const [cut] = await fragments();
     await truncate(path.join(site, 'pagefind/fragment', cut!), 5);
-    await rm(path.join(site, INDEX_LIST_PATH));
+    await rm(path.join(site, 'pagefind/atlas-part.json'));
 
     await buildSearchIndex(site);
     expect(await fragmentUrls()).toEqual(['/papers/alpha/', '/papers/beta/', '/papers/gamma/']);
+  });
+
+  it('indexes again only the parts whose pages changed', async () => {
+    await page('topics/memory/index.html', 'papers on memory');
+    await page(paper('delta'), 'graph neural networks');
+    const limits = { splitFrom: 4, papersPerIndex: 10 };
+    expect(await buildSearchIndex(site, limits)).toMatchObject({ pages: 5, indexes: 3, reindexed: 3 });
+    expect(await fragmentUrls('pagefind')).toEqual(['/topics/memory/']);
+    expect(await fragmentUrls('pagefind-2')).toEqual(['/papers/alpha/', '/papers/beta/']);
+    expect(await fragmentUrls('pagefind-3')).toEqual(['/papers/delta/', '/papers/gamma/']);
+    expect(JSON.parse(await readFile(path.join(site, INDEX_LIST_PATH), 'utf8'))).toEqual({ merge: ['pagefind-2/', 'pagefind-3/'] });
+    const untouched = await Promise.all(['pagefind', 'pagefind-3'].map((folder) => modified(`${folder}/atlas-part.json`)));
+
+    await page(paper('beta'), 'symbolic reasoning with trees');
+    expect(await buildSearchIndex(site, limits)).toMatchObject({ indexes: 3, reindexed: 1 });
+    const [beta] = await Promise.all((await fragments('pagefind-2')).map((name) => fragmentText('pagefind-2', name))).then((all) => all.filter((fragment) => fragment.url === '/papers/beta/'));
+    expect(beta!.content).toContain('symbolic reasoning with trees');
+    expect(await Promise.all(['pagefind', 'pagefind-3'].map((folder) => modified(`${folder}/atlas-part.json`)))).toEqual(untouched);
+
+    expect(await buildSearchIndex(site, limits)).toMatchObject({ reindexed: 0 });
   });
 });

@@ -1,38 +1,56 @@
 /**
  * Builds the Pagefind index of a built site: papers, and topic pages below them.
  *
- * Pagefind holds about 130 KB per page while it writes an index (1.4 GB at 10,000 pages, 12.6 GB
- * at 100,000), so a large atlas is indexed in parts of about `pagesPerIndex` pages, one after the
- * other: the first in `pagefind/`, the rest in `pagefind-2/`, `pagefind-3/`… The browser merges them
- * (src/scripts/pagefind.ts), reading their names from the list in src/lib/search-indexes.ts.
- * Each part is written over the last build's, where Pagefind writes only the files that changed
- * (10,000 pages after one dump changed: 4.8 s instead of 9.4 s); files the new index
- * no longer refers to are removed after it.
+ * A larger atlas is indexed in parts (see `planIndexes`): the first in `pagefind/`, the rest in
+ * `pagefind-2/`, `pagefind-3/`…, one after the other, so only one index is in memory at a time.
+ * The browser merges them (src/scripts/pagefind.ts), reading their names from the list in
+ * src/lib/search-indexes.ts. A part whose pages did not change since the last build is kept as
+ * it is; one that changed is indexed over the last build's, where Pagefind writes only the files
+ * that changed, and files the new index no longer refers to are removed after it.
  */
 import { execFile } from 'node:child_process';
-import { readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { staleIndexFiles } from './pagefind-output.ts';
+import { inBatches } from '../src/lib/batches.ts';
 import { isPageSegment } from '../src/lib/pages.ts';
 import { INDEX_LIST_PATH, indexFolder, isIndexFolder, type IndexList } from '../src/lib/search-indexes.ts';
+import { siteEntries } from '../src/lib/site-files.ts';
 
 export interface IndexSummary {
   pages: number;
   /** How many Pagefind indexes the pages were split across. */
   indexes: number;
+  /** Of those, how many were indexed again because their pages changed. */
+  reindexed: number;
   /** Files of an earlier build's index that the new one no longer refers to. */
   removed: number;
   seconds: number;
 }
 
-/** Keeps Pagefind near 3.3 GB while it writes (measured at 100,000 pages), at any corpus size. */
-export const PAGES_PER_INDEX = 25_000;
+export interface IndexLimits {
+  /** From this many papers on, papers are split across at least two indexes. */
+  splitFrom: number;
+  /** The most papers one index holds. */
+  papersPerIndex: number;
+}
+
+/**
+ * A rebuild indexes again only the parts whose pages changed, so splitting pays from a few
+ * thousand papers: at 10,000, indexing all pages takes ~5 s, one half ~2.5 s. Each part costs a
+ * reader's first query ~45 KB more (its own copy of Pagefind's WebAssembly and metadata), so
+ * parts stay few: two up to 50,000 papers, then as many as keep Pagefind near 3.3 GB while it
+ * writes (~130 KB a page; measured at 100,000 pages).
+ */
+export const INDEX_LIMITS: IndexLimits = { splitFrom: 5_000, papersPerIndex: 25_000 };
 
 export interface IndexPart {
   /** The files of this part, as a glob relative to the site, so Pagefind reads them itself in parallel. */
   glob: string;
-  pages: number;
+  /** The same files, listed. */
+  files: string[];
 }
 
 /** A page under `papers/`: a paper's, or one of the A–Z list's pages (`papers/page-N/`). */
@@ -42,28 +60,25 @@ const PAPERS_FOLDER_PAGE = /^papers\/([^/]+)\/index\.html$/;
 interface SlugGroup {
   prefix: string;
   exact: boolean;
-  count: number;
+  slugs: string[];
 }
 
-function groupByPrefix(slugs: string[], length: number): Map<string, { group: SlugGroup; slugs: string[] }> {
-  const groups = new Map<string, { group: SlugGroup; slugs: string[] }>();
+function groupByPrefix(slugs: string[], length: number): SlugGroup[] {
+  const groups = new Map<string, SlugGroup>();
   for (const slug of slugs) {
     const exact = slug.length < length;
     const prefix = slug.slice(0, length);
     const key = exact ? `${prefix}/` : prefix;
-    const entry = groups.get(key) ?? { group: { prefix, exact, count: 0 }, slugs: [] };
-    entry.group.count++;
-    entry.slugs.push(slug);
-    groups.set(key, entry);
+    const group = groups.get(key) ?? { prefix, exact, slugs: [] };
+    group.slugs.push(slug);
+    groups.set(key, group);
   }
-  return groups;
+  return [...groups.values()];
 }
 
 /** Groups of at most `limit` papers by the start of their slug: one letter, more where needed. */
 function slugGroups(slugs: string[], limit: number, length = 1): SlugGroup[] {
-  return [...groupByPrefix(slugs, length).values()].flatMap(({ group, slugs: members }) =>
-    group.exact || group.count <= limit ? [group] : slugGroups(members, limit, length + 1),
-  );
+  return groupByPrefix(slugs, length).flatMap((group) => (group.exact || group.slugs.length <= limit ? [group] : slugGroups(group.slugs, limit, length + 1)));
 }
 
 /** The built site as the planner sees it, search indexes left out. */
@@ -74,64 +89,100 @@ export interface BuiltSite {
   topLevel: { name: string; folder: boolean }[];
 }
 
+/** Groups per part: fine enough that parts come out within a few percent of even. */
+const GROUPS_PER_PART = 16;
+
 /**
- * Which pages go in which index. The first part holds every page that is not a paper (home,
- * topics, lists) and papers follow in runs of slug prefixes, so every part holds papers, which mark
- * their body for Pagefind, and parts come out about even. A part holds at most `pagesPerIndex`
- * papers; the first holds the shared pages on top.
+ * Which pages go in which index. A small atlas has one. A larger one puts every page that is not
+ * a paper (home, topics, lists) in the first part, which a rebuild indexes again whenever a topic
+ * page changed, and splits papers into even runs of slug prefixes after it, so editing one paper
+ * leaves the other runs' indexes as they are.
  */
-export function planIndexes(site: BuiltSite, pagesPerIndex: number): IndexPart[] {
-  if (site.files.length <= pagesPerIndex) return [{ glob: '**/*.html', pages: site.files.length }];
+export function planIndexes(site: BuiltSite, limits: IndexLimits = INDEX_LIMITS): IndexPart[] {
   const slugs = site.files
     .flatMap((file) => PAPERS_FOLDER_PAGE.exec(file)?.[1] ?? [])
     .filter((segment) => !isPageSegment(segment))
     .sort();
-  const shared = site.topLevel
-    .filter((entry) => entry.name !== 'papers')
-    .map((entry) => (entry.folder ? `${entry.name}/**/*.html` : entry.name))
-    .concat('papers/index.html');
-  const target = Math.ceil(site.files.length / Math.ceil(site.files.length / pagesPerIndex));
-  const parts = [{ patterns: shared, pages: site.files.length - slugs.length, papers: 0 }];
-  for (const group of slugGroups(slugs, pagesPerIndex).sort((a, b) => (a.prefix < b.prefix ? -1 : 1))) {
-    let part = parts.at(-1)!;
-    if (part.papers > 0 && part.pages + group.count > target) parts.push((part = { patterns: [], pages: 0, papers: 0 }));
-    part.patterns.push(`papers/${group.prefix}${group.exact ? '' : '*'}/index.html`);
-    part.pages += group.count;
-    part.papers += group.count;
+  if (slugs.length < limits.splitFrom) return [{ glob: '**/*.html', files: site.files }];
+
+  const isShared = (file: string) => !file.startsWith('papers/') || file === 'papers/index.html';
+  const shared: IndexPart = {
+    glob: `{${site.topLevel
+      .filter((entry) => entry.name !== 'papers')
+      .map((entry) => (entry.folder ? `${entry.name}/**/*.html` : entry.name))
+      .concat('papers/index.html')
+      .join(',')}}`,
+    files: site.files.filter(isShared),
+  };
+  const count = Math.max(2, Math.ceil(slugs.length / limits.papersPerIndex));
+  const perPart = slugs.length / count;
+  const runs = Array.from({ length: count }, () => ({ patterns: [] as string[], files: [] as string[] }));
+  let placed = 0;
+  for (const group of slugGroups(slugs, Math.ceil(perPart / GROUPS_PER_PART)).sort((a, b) => (a.prefix < b.prefix ? -1 : 1))) {
+    // A group goes to the part its middle falls in, so each part ends within half a group of even.
+    const run = runs[Math.min(count - 1, Math.floor((placed + group.slugs.length / 2) / perPart))]!;
+    run.patterns.push(`papers/${group.prefix}${group.exact ? '' : '*'}/index.html`);
+    run.files.push(...group.slugs.map((slug) => `papers/${slug}/index.html`));
+    placed += group.slugs.length;
   }
-  return parts.map((part) => ({ glob: `{${part.patterns.join(',')}}`, pages: part.pages }));
+  return [shared, ...runs.map((run) => ({ glob: `{${run.patterns.join(',')}}`, files: run.files }))];
 }
 
 async function readSite(site: string): Promise<BuiltSite> {
   const files: string[] = [];
   const topLevel: BuiltSite['topLevel'] = [];
-  for (const entry of await readdir(site, { withFileTypes: true, recursive: true })) {
+  for (const entry of await siteEntries(site)) {
     const file = path.relative(site, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (isIndexFolder(file.split('/')[0]!)) continue;
     const isHtml = entry.isFile() && entry.name.endsWith('.html');
     if (isHtml) files.push(file);
     if (!file.includes('/') && (isHtml || entry.isDirectory())) topLevel.push({ name: file, folder: entry.isDirectory() });
   }
-  return { files, topLevel };
+  return { files: files.sort(), topLevel };
+}
+
+/**
+ * Written into a part's folder once Pagefind and the clean-up after it finished: what the index
+ * was built from. A folder without it is unfinished (or from before stamps) and starts empty.
+ */
+const STAMP_FILE = 'atlas-part.json';
+
+/** Pages read at once while digesting a part. */
+const FILES_AT_ONCE = 64;
+
+interface PartStamp {
+  inputs: string;
+}
+
+/** A digest of everything a part's index is made from: Pagefind's version and arguments, every page's content. */
+async function partInputs(site: string, part: IndexPart, command: string[]): Promise<string> {
+  const pages = await inBatches(part.files, FILES_AT_ONCE, async (file) => createHash('sha256').update(await readFile(path.join(site, file))).digest());
+  const digest = createHash('sha256').update(JSON.stringify(command));
+  part.files.forEach((file, index) => digest.update(`\0${file}\0`).update(pages[index]!));
+  return digest.digest('hex');
+}
+
+async function readStamp(folder: string): Promise<PartStamp | undefined> {
+  try {
+    return JSON.parse(await readFile(path.join(folder, STAMP_FILE), 'utf8')) as PartStamp;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * Prepares the index folders of the last build for indexing in place: folders beyond `parts` go,
- * the rest stay, so Pagefind writes only files that changed. If the last run did not finish (the
- * list of parts is written last) a file may be cut short under its final name, which Pagefind
- * would keep, so then every folder goes.
+ * and so does any folder without a stamp, whose last indexing did not finish: a file cut short
+ * under its final name would be kept by Pagefind, which skips files whose name exists.
  */
 async function prepareIndexFolders(site: string, parts: number): Promise<void> {
-  const listFile = path.join(site, INDEX_LIST_PATH);
-  const finished = await stat(listFile).then(
-    () => true,
-    () => false,
-  );
-  await rm(listFile, { force: true });
-  const kept = new Set(Array.from({ length: finished ? parts : 0 }, (_, position) => indexFolder(position)));
-  const folders = (await readdir(site)).filter((name) => isIndexFolder(name) && !kept.has(name));
-  await Promise.all(folders.map((name) => rm(path.join(site, name), { recursive: true, force: true })));
+  const kept = new Set(Array.from({ length: parts }, (_, position) => indexFolder(position)));
+  for (const name of (await readdir(site)).filter(isIndexFolder)) {
+    const folder = path.join(site, name);
+    if (!kept.has(name) || !(await readStamp(folder))) await rm(folder, { recursive: true, force: true });
+  }
 }
+
+let binary: Promise<string> | undefined;
 
 /**
  * Pagefind's own program, found the way its npm launcher finds it, and run directly: it indexes the
@@ -139,16 +190,19 @@ async function prepareIndexFolders(site: string, parts: number): Promise<void> {
  * folder, 4.8 s instead of 6.3 s over the last build's index), and without the launcher's Node
  * process (~40 MB) beside its peak.
  */
-async function pagefindBinary(): Promise<string> {
-  const { resolveBinaryPath } = (await import(new URL('resolveBinary.js', import.meta.resolve('pagefind')).href)) as {
-    resolveBinaryPath: (names: string[]) => string;
-  };
-  return resolveBinaryPath(['pagefind_extended', 'pagefind']);
+function pagefindBinary(): Promise<string> {
+  binary ??= (async () => {
+    const { resolveBinaryPath } = (await import(new URL('resolveBinary.js', import.meta.resolve('pagefind')).href)) as {
+      resolveBinaryPath: (names: string[]) => string;
+    };
+    return resolveBinaryPath(['pagefind_extended', 'pagefind']);
+  })();
+  return binary;
 }
 
-async function runPagefind(args: string[]): Promise<void> {
+async function runPagefind(args: string[]): Promise<string> {
   try {
-    await promisify(execFile)(await pagefindBinary(), args, { maxBuffer: 64 * 1024 * 1024 });
+    return (await promisify(execFile)(await pagefindBinary(), args, { maxBuffer: 64 * 1024 * 1024 })).stdout;
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     const said = `${stdout}\n${stderr}`.trim().split('\n').slice(-12).join('\n');
@@ -156,21 +210,29 @@ async function runPagefind(args: string[]): Promise<void> {
   }
 }
 
-export async function buildSearchIndex(site: string, pagesPerIndex = PAGES_PER_INDEX): Promise<IndexSummary> {
+export async function buildSearchIndex(site: string, limits: IndexLimits = INDEX_LIMITS): Promise<IndexSummary> {
   const started = performance.now();
-  const parts = planIndexes(await readSite(site), pagesPerIndex);
+  const parts = planIndexes(await readSite(site), limits);
   await prepareIndexFolders(site, parts.length);
+  const version = (await runPagefind(['--version'])).trim();
   let removed = 0;
+  let reindexed = 0;
   // One part after the other, each index freed before the next is built.
   for (const [position, part] of parts.entries()) {
     const outputPath = path.join(site, indexFolder(position));
-    await runPagefind(['--site', site, '--glob', part.glob, '--output-path', outputPath, '--force-language', 'en']);
+    const args = ['--site', site, '--glob', part.glob, '--output-path', outputPath, '--force-language', 'en'];
+    const stamp: PartStamp = { inputs: await partInputs(site, part, [version, ...args]) };
+    if ((await readStamp(outputPath))?.inputs === stamp.inputs) continue;
+    await rm(path.join(outputPath, STAMP_FILE), { force: true });
+    await runPagefind(args);
     const stale = await staleIndexFiles(outputPath);
     await Promise.all(stale.map((file) => rm(file)));
     removed += stale.length;
+    reindexed++;
+    await writeFile(path.join(outputPath, STAMP_FILE), JSON.stringify(stamp));
   }
   const list: IndexList = { merge: parts.slice(1).map((_, position) => `${indexFolder(position + 1)}/`) };
   await writeFile(path.join(site, INDEX_LIST_PATH), JSON.stringify(list));
-  const pages = parts.reduce((sum, part) => sum + part.pages, 0);
-  return { pages, indexes: parts.length, removed, seconds: (performance.now() - started) / 1000 };
+  const pages = parts.reduce((sum, part) => sum + part.files.length, 0);
+  return { pages, indexes: parts.length, reindexed, removed, seconds: (performance.now() - started) / 1000 };
 }

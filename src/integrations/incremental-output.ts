@@ -11,7 +11,7 @@ import type { AstroIntegration } from 'astro';
 import { readdir, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isIndexFolder } from '../lib/search-indexes.ts';
+import { siteEntries } from '../lib/site-files.ts';
 
 /**
  * File timestamps come from the kernel's coarse clock, a few milliseconds behind `Date.now()`;
@@ -32,10 +32,8 @@ export interface StaleOutput {
 export async function findStaleOutput(site: string, kept: ReadonlySet<string>, since: number): Promise<StaleOutput> {
   const files: string[] = [];
   const folders: string[] = [];
-  for (const entry of await readdir(site, { withFileTypes: true, recursive: true })) {
+  for (const entry of await siteEntries(site)) {
     const file = path.join(entry.parentPath, entry.name);
-    const topFolder = path.relative(site, file).split(path.sep)[0]!;
-    if (isIndexFolder(topFolder)) continue;
     if (entry.isDirectory()) folders.push(file);
     else if (!kept.has(file) && (await stat(file)).mtimeMs < since) files.push(file);
   }
