@@ -10,6 +10,7 @@ import { paperSchema, topicEntrySchema } from '../src/lib/schema.ts';
 import { formatDiagnostic } from '../scripts/pipeline/diagnostics.ts';
 import { ContentError } from '../scripts/pipeline/errors.ts';
 import { PAPERS_FOLDER, runPipeline, TOPICS_FOLDER } from '../scripts/pipeline/index.ts';
+import { RENDER_RECORD } from '../scripts/pipeline/write/render-record.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const scratch: string[] = [];
@@ -130,6 +131,51 @@ describe('a changing corpus', () => {
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       'content/topics.yaml: warning: topic “neuroevolution” names no dump that was read (neuroevolution.txt); left out',
     ]);
+  });
+});
+
+describe('rendering only what changed', () => {
+  const sources = (root: string) => path.join(root, 'content/sources');
+  const editAbstract = async (root: string) => {
+    const dump = path.join(sources(root), 'neuroevolution.txt');
+    await writeFile(dump, (await readFile(dump, 'utf8')).replace('namely backpropagation.', 'namely backpropagation through time.'));
+  };
+
+  it('renders no page twice for the same paper, and gives the same pages as a first run', async () => {
+    const root = await scratchProject();
+    expect((await runPipeline({ root, sources: sources(root) })).rendered).toBe(457);
+    expect(await runPipeline({ root, sources: sources(root) })).toMatchObject({ rendered: 0, written: 0, unchanged: 462 });
+
+    await editAbstract(root);
+    const edited = await runPipeline({ root, sources: sources(root) });
+    expect(edited.rendered).toBeGreaterThan(0);
+    expect(edited.rendered).toBeLessThan(457);
+    const page = await readFile(path.join(root, PAPERS_FOLDER, 'deep-neuroevolution-genetic-algorithms-are-a-competitive-alternative-for.mdx'), 'utf8');
+    expect(page).toContain('namely backpropagation through time.');
+
+    const fresh = await scratchProject();
+    await editAbstract(fresh);
+    await runPipeline({ root: fresh, sources: sources(fresh) });
+    const contents = async (folder: string) => new Map([...(await snapshot(folder))].map(([name, file]) => [name, file.content]));
+    expect(await contents(path.join(root, PAPERS_FOLDER))).toEqual(await contents(path.join(fresh, PAPERS_FOLDER)));
+  });
+
+  it('puts back a generated page edited or deleted by hand, and renders everything when the renderer changed', async () => {
+    const root = await scratchProject();
+    await runPipeline({ root, sources: sources(root) });
+    const folder = path.join(root, PAPERS_FOLDER);
+    const before = await snapshot(folder);
+    const [edited, deleted] = [...before.keys()];
+    await writeFile(path.join(folder, edited!), `${before.get(edited!)!.content}\nA note in the wrong place.\n`);
+    await rm(path.join(folder, deleted!));
+
+    expect(await runPipeline({ root, sources: sources(root) })).toMatchObject({ rendered: 2, written: 2 });
+    expect(await readFile(path.join(folder, edited!), 'utf8')).toBe(before.get(edited!)!.content);
+    expect(await readFile(path.join(folder, deleted!), 'utf8')).toBe(before.get(deleted!)!.content);
+
+    const record = path.join(root, RENDER_RECORD);
+    await writeFile(record, (await readFile(record, 'utf8')).replace(/"renderer":"[0-9a-f]+"/, '"renderer":"an older renderer"'));
+    expect(await runPipeline({ root, sources: sources(root) })).toMatchObject({ rendered: 457, written: 0 });
   });
 });
 

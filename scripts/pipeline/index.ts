@@ -2,7 +2,8 @@
  * The content pipeline, stage by stage:
  *   read → parse → normalise → merge → enrich → write
  * Everything is computed in memory first; files are written only once every page has rendered,
- * so a failing run leaves the previous output untouched.
+ * so a failing run leaves the previous output untouched. A page whose paper did not change since
+ * the last run is not rendered again (write/render-record.ts).
  */
 import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,12 +14,15 @@ import { normaliseListing } from './normalise.ts';
 import { parseDump, type Layout } from './parse.ts';
 import { readSources } from './read.ts';
 import { assignTopics, loadTopicConfig, TOPICS_FILE } from './topics.ts';
-import type { Diagnostic, Listing, SourceFile, Topic } from './types.ts';
+import type { Diagnostic, EnrichedPaper, Listing, SourceFile, Topic } from './types.ts';
 import { writeOutputs } from './write/files.ts';
 import { NOTES_FOLDER, renderPaperPages, renderTopicEntry } from './write/page.ts';
+import { openRenderRecord, renderInputs } from './write/render-record.ts';
 
 export const PAPERS_FOLDER = 'content/papers';
 export const TOPICS_FOLDER = 'content/topics';
+
+const pageFile = (paper: EnrichedPaper) => `${PAPERS_FOLDER}/${paper.slug}.mdx`;
 
 export interface PipelineOptions {
   /** Project root: generated folders live below it. */
@@ -36,6 +40,8 @@ export interface PipelineResult {
   papers: number;
   topics: number;
   memberships: number;
+  /** Paper pages rendered; the others were as the last run left them. */
+  rendered: number;
   written: number;
   unchanged: number;
   removed: number;
@@ -103,11 +109,15 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const topics: Topic[] = assignment.topics
     .map((topic) => ({ ...topic, members: merged.members.get(topic.slug) ?? [] }))
     .filter((topic) => topic.members.length > 0);
+  const record = await openRenderRecord(root);
+  const pageInputs = new Map(enriched.map((paper) => [pageFile(paper), renderInputs(paper)]));
+  const current = await record.current(pageInputs);
+  const changed = enriched.filter((paper) => !current.has(pageFile(paper)));
   const outputs = new Map<string, string>();
-  const pages = await renderPaperPages(enriched);
-  enriched.forEach((paper, index) => outputs.set(`${PAPERS_FOLDER}/${paper.slug}.mdx`, pages[index]!));
+  const pages = await renderPaperPages(changed);
+  changed.forEach((paper, index) => outputs.set(pageFile(paper), pages[index]!));
   topics.forEach((topic, order) => outputs.set(`${TOPICS_FOLDER}/${topic.slug}.yaml`, renderTopicEntry(topic, order, shown(configFile))));
-  step(`rendered ${outputs.size} files`);
+  step(`rendered ${outputs.size} files, ${current.size} pages unchanged since the last run`);
 
   const slugs = new Set(enriched.map((paper) => paper.slug));
   const notes = await readdir(path.join(root, NOTES_FOLDER)).catch(() => [] as string[]);
@@ -118,8 +128,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     }
   }
 
-  const written = await writeOutputs(root, [PAPERS_FOLDER, TOPICS_FOLDER], outputs);
+  const written = await writeOutputs(root, [PAPERS_FOLDER, TOPICS_FOLDER], outputs, current);
   diagnostics.push(...written.diagnostics);
+  await record.save(pageInputs);
   step('written');
 
   return {
@@ -129,6 +140,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     papers: enriched.length,
     topics: topics.length,
     memberships: topics.reduce((sum, topic) => sum + topic.members.length, 0),
+    rendered: changed.length,
     written: written.written,
     unchanged: written.unchanged,
     removed: written.removed,

@@ -36,11 +36,12 @@ export async function writeAtomically(file: string, content: string): Promise<vo
 }
 
 /**
- * @param outputs relative path → content, for every file the generated folders should hold
- * @param folders the generated folders, relative to `root`; each is made to hold exactly its outputs
+ * @param outputs relative path → content, for files the generated folders should hold
+ * @param current relative paths of the other files they should hold, known to be up to date already
+ * @param folders the generated folders, relative to `root`; each is made to hold exactly these files
  */
-export async function writeOutputs(root: string, folders: string[], outputs: Map<string, string>): Promise<WriteSummary> {
-  const summary: WriteSummary = { written: 0, unchanged: 0, removed: 0, diagnostics: [] };
+export async function writeOutputs(root: string, folders: string[], outputs: Map<string, string>, current: ReadonlySet<string> = new Set()): Promise<WriteSummary> {
+  const summary: WriteSummary = { written: 0, unchanged: current.size, removed: 0, diagnostics: [] };
   // Which files exist, from one listing per folder: a first run then reads nothing back, and each
   // folder is made once, not once per file.
   const existing = new Set<string>();
@@ -63,7 +64,7 @@ export async function writeOutputs(root: string, folders: string[], outputs: Map
   for (const folder of folders) {
     for (const name of (await readdir(path.join(root, folder))).sort()) {
       const relative = path.posix.join(folder, name);
-      if (outputs.has(relative)) continue;
+      if (outputs.has(relative) || current.has(relative)) continue;
       const file = path.join(root, relative);
       if (/\.tmp-\d+$/.test(name)) {
         await rm(file, { force: true });

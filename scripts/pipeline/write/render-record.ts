@@ -1,0 +1,106 @@
+/**
+ * Stage 5a′, skip what is rendered already: a paper page whose paper and renderer are the same as
+ * in the last run, and whose file is still as that run left it, is neither rendered nor read back.
+ *
+ * The record is a digest of what each page was rendered from, with the size and modification time
+ * its file had afterwards. The renderer's digest covers the pipeline's and the schema's source and
+ * the installed packages, so changed code never leaves a page rendered the old way. The record lives
+ * in node_modules/.cache/paper-atlas/, beside other tools' caches and outside the generated folders.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { inBatches } from '../../../src/lib/batches.ts';
+import type { EnrichedPaper } from '../types.ts';
+import { writeAtomically } from './files.ts';
+
+/** Where the record is, relative to the project root. */
+export const RENDER_RECORD = 'node_modules/.cache/paper-atlas/rendered-pages.json';
+
+/** What rendering depends on besides the paper: this code, and the packages it runs with. */
+const RENDERER_SOURCES = ['scripts/pipeline', 'src/lib'];
+const RENDERER_PACKAGES = 'package-lock.json';
+
+/** Files checked at once. */
+const FILES_AT_ONCE = 64;
+
+/** A page's file as the last run left it: [digest of what it was rendered from, size, modification time]. */
+type PageRecord = [inputs: string, size: number, mtimeMs: number];
+
+interface RecordFile {
+  renderer: string;
+  pages: Record<string, PageRecord>;
+}
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+async function rendererDigest(): Promise<string> {
+  const digest = createHash('sha256');
+  for (const folder of RENDERER_SOURCES) {
+    const files = (await readdir(path.join(projectRoot, folder), { recursive: true })).filter((file) => file.endsWith('.ts')).sort();
+    for (const file of files) digest.update(`\0${folder}/${file}\0`).update(await readFile(path.join(projectRoot, folder, file)));
+  }
+  digest.update(await readFile(path.join(projectRoot, RENDERER_PACKAGES)).catch(() => ''));
+  return digest.digest('hex');
+}
+
+export function renderInputs(paper: EnrichedPaper): string {
+  return createHash('sha256').update(JSON.stringify(paper)).digest('base64url');
+}
+
+async function fileState(file: string): Promise<[size: number, mtimeMs: number] | undefined> {
+  try {
+    const { size, mtimeMs } = await stat(file);
+    return [size, mtimeMs];
+  } catch {
+    return undefined;
+  }
+}
+
+export interface RenderRecord {
+  /** Of `pages` (relative path → digest of its inputs), those whose file is as rendered from the same inputs. */
+  current(pages: Map<string, string>): Promise<Set<string>>;
+  /** Records `pages` as their files are now, in place of the last run's record. */
+  save(pages: Map<string, string>): Promise<void>;
+}
+
+async function readRecord(file: string, renderer: string): Promise<Record<string, PageRecord>> {
+  try {
+    const record = JSON.parse(await readFile(file, 'utf8')) as RecordFile;
+    return record.renderer === renderer ? record.pages : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The last run's record, empty if there is none or the renderer changed since. */
+export async function openRenderRecord(root: string): Promise<RenderRecord> {
+  const file = path.join(root, RENDER_RECORD);
+  const renderer = await rendererDigest();
+  const last = await readRecord(file, renderer);
+  const states = (pages: [string, string][]) => inBatches(pages, FILES_AT_ONCE, ([relative]) => fileState(path.join(root, relative)));
+  return {
+    async current(pages) {
+      const candidates = [...pages].filter(([relative, inputs]) => last[relative]?.[0] === inputs);
+      const found = await states(candidates);
+      return new Set(
+        candidates.flatMap(([relative], index) => {
+          const [, size, mtimeMs] = last[relative]!;
+          return found[index]?.[0] === size && found[index][1] === mtimeMs ? [relative] : [];
+        }),
+      );
+    },
+    async save(pages) {
+      const entries = [...pages];
+      const found = await states(entries);
+      const record: RecordFile = { renderer, pages: {} };
+      entries.forEach(([relative, inputs], index) => {
+        const state = found[index];
+        if (state) record.pages[relative] = [inputs, ...state];
+      });
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeAtomically(file, JSON.stringify(record));
+    },
+  };
+}
