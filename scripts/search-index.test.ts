@@ -53,9 +53,9 @@ describe('buildSearchIndex over the index of the last build', () => {
   const fragmentUrls = async (folder = 'pagefind') => (await Promise.all((await fragments(folder)).map(async (name) => (await fragmentText(folder, name)).url))).sort();
   const modified = async (file: string) => (await stat(path.join(site, file))).mtimeMs;
 
-  async function page(file: string, text: string): Promise<void> {
+  async function page(file: string, text: string, ignored = ''): Promise<void> {
     await mkdir(path.dirname(path.join(site, file)), { recursive: true });
-    await writeFile(path.join(site, file), `<html lang="en"><body><main data-pagefind-body><h1>${file}</h1><p>${text}</p></main></body></html>`);
+    await writeFile(path.join(site, file), `<html lang="en"><body><main data-pagefind-body><h1>${file}</h1><p>${text}</p></main>${ignored}</body></html>`);
   }
 
   beforeEach(async () => {
@@ -114,6 +114,9 @@ describe('buildSearchIndex over the index of the last build', () => {
     expect(beta!.content).toContain('symbolic reasoning with trees');
     expect(await Promise.all(['pagefind', 'pagefind-3'].map((folder) => modified(`${folder}/atlas-part.json`)))).toEqual(untouched);
 
+    expect(await buildSearchIndex(site, limits)).toMatchObject({ reindexed: 0 });
+    // What Pagefind skips entirely, such as a paper's related list, is no reason to index again.
+    await page(paper('gamma'), 'memory in recurrent models', '<section data-pagefind-ignore="all"><h2>Related</h2><a href="/papers/delta/">delta</a></section>');
     expect(await buildSearchIndex(site, limits)).toMatchObject({ reindexed: 0 });
   });
 });

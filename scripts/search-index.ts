@@ -14,6 +14,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { staleIndexFiles } from './pagefind-output.ts';
+import { searchInput } from './search-input.ts';
 import { inBatches } from '../src/lib/batches.ts';
 import { isPageSegment } from '../src/lib/pages.ts';
 import { INDEX_LIST_PATH, indexFolder, isIndexFolder, type IndexList } from '../src/lib/search-indexes.ts';
@@ -125,7 +126,9 @@ export function planIndexes(site: BuiltSite, limits: IndexLimits = INDEX_LIMITS)
     run.files.push(...group.slugs.map((slug) => `papers/${slug}/index.html`));
     placed += group.slugs.length;
   }
-  return [shared, ...runs.map((run) => ({ glob: `{${run.patterns.join(',')}}`, files: run.files }))];
+  // Fewer papers than runs would leave one empty, and Pagefind refuses a glob that matches nothing.
+  const filled = runs.filter((run) => run.files.length > 0);
+  return [shared, ...filled.map((run) => ({ glob: `{${run.patterns.join(',')}}`, files: run.files }))];
 }
 
 async function readSite(site: string): Promise<BuiltSite> {
@@ -153,9 +156,9 @@ interface PartStamp {
   inputs: string;
 }
 
-/** A digest of everything a part's index is made from: Pagefind's version and arguments, every page's content. */
+/** A digest of everything a part's index is made from: Pagefind's version and arguments, what it reads of every page. */
 async function partInputs(site: string, part: IndexPart, command: string[]): Promise<string> {
-  const pages = await inBatches(part.files, FILES_AT_ONCE, async (file) => createHash('sha256').update(await readFile(path.join(site, file))).digest());
+  const pages = await inBatches(part.files, FILES_AT_ONCE, async (file) => createHash('sha256').update(searchInput(await readFile(path.join(site, file), 'utf8'))).digest());
   const digest = createHash('sha256').update(JSON.stringify(command));
   part.files.forEach((file, index) => digest.update(`\0${file}\0`).update(pages[index]!));
   return digest.digest('hex');

@@ -96,6 +96,8 @@ async function runPipeline(work: string, sources: string): Promise<RunResult> {
   let peakRssMb = 0;
   for (const stage of STAGES) {
     const result: Measurement = await measure(stage.command, [...stage.args], { cwd: work, env });
+    // The stages' own one-line summaries say what a rebuild reused.
+    for (const line of result.output.match(/^(content|search|offline): .*$/gm) ?? []) console.log(`    ${line}`);
     stages[stage.name] = { seconds: result.seconds, peakRssMb: result.peakRssMb };
     totalSeconds += result.seconds;
     peakRssMb = Math.max(peakRssMb, result.peakRssMb);
