@@ -40,10 +40,10 @@ export interface IndexLimits {
 
 /**
  * A rebuild indexes again only the parts whose pages changed, so splitting pays from a few
- * thousand papers: at 10,000, indexing all pages takes ~5 s, one half ~2.5 s. Each part costs a
- * reader's first query ~45 KB more (its own copy of Pagefind's WebAssembly and metadata), so
- * parts stay few: two up to 50,000 papers, then as many as keep Pagefind near 3.3 GB while it
- * writes (~130 KB a page; measured at 100,000 pages).
+ * thousand papers: at 10,000, indexing all pages takes ~5 s, one half ~2.5 s. Each run of papers
+ * costs a reader's first query its own metadata and word chunks (at 10,000 papers, two runs and
+ * the small first part: 331 KB instead of 271 KB), so runs stay few: two up to 50,000 papers,
+ * then as many as keep Pagefind near 3.3 GB while it writes (~130 KB a page; measured at 100,000).
  */
 export const INDEX_LIMITS: IndexLimits = { splitFrom: 5_000, papersPerIndex: 25_000 };
 
