@@ -224,15 +224,18 @@ export async function buildSearchIndex(site: string, limits: IndexLimits = INDEX
   for (const [position, part] of parts.entries()) {
     const outputPath = path.join(site, indexFolder(position));
     const args = ['--site', site, '--glob', part.glob, '--output-path', outputPath, '--force-language', 'en'];
-    const stamp: PartStamp = { inputs: await partInputs(site, part, [version, ...args]) };
-    if ((await readStamp(outputPath))?.inputs === stamp.inputs) continue;
+    const command = [version, ...args];
+    const last = await readStamp(outputPath);
+    const digest = last ? await partInputs(site, part, command) : undefined;
+    if (last && last.inputs === digest) continue;
     await rm(path.join(outputPath, STAMP_FILE), { force: true });
-    await runPagefind(args);
+    // With no stamp to compare against, Pagefind runs whatever the digest, which is taken while it reads.
+    const [inputs] = await Promise.all([digest ?? partInputs(site, part, command), runPagefind(args)]);
     const stale = await staleIndexFiles(outputPath);
     await Promise.all(stale.map((file) => rm(file)));
     removed += stale.length;
     reindexed++;
-    await writeFile(path.join(outputPath, STAMP_FILE), JSON.stringify(stamp));
+    await writeFile(path.join(outputPath, STAMP_FILE), JSON.stringify({ inputs } satisfies PartStamp));
   }
   const list: IndexList = { merge: parts.slice(1).map((_, position) => `${indexFolder(position + 1)}/`) };
   await writeFile(path.join(site, INDEX_LIST_PATH), JSON.stringify(list));
