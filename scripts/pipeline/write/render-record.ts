@@ -3,9 +3,10 @@
  * in the last run, and whose file is still as that run left it, is neither rendered nor read back.
  *
  * The record is a digest of what each page was rendered from, with the size and modification time
- * its file had afterwards. The renderer's digest covers the pipeline's and the schema's source and
- * the installed packages, so changed code never leaves a page rendered the old way. The record lives
- * in node_modules/.cache/paper-atlas/, beside other tools' caches and outside the generated folders.
+ * its file had afterwards. The renderer's digest covers the pipeline's and the schema's source, the
+ * installed packages and Node's version, so changed code never leaves a page rendered the old way.
+ * The record lives in node_modules/.cache/paper-atlas/, beside other tools' caches and outside the
+ * generated folders.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
@@ -18,7 +19,7 @@ import { writeAtomically } from './files.ts';
 /** Where the record is, relative to the project root. */
 export const RENDER_RECORD = 'node_modules/.cache/paper-atlas/rendered-pages.json';
 
-/** What rendering depends on besides the paper: this code, and the packages it runs with. */
+/** What rendering depends on besides the paper: this code, the packages it runs with, and Node. */
 const RENDERER_SOURCES = ['scripts/pipeline', 'src/lib'];
 const RENDERER_PACKAGES = 'package-lock.json';
 
@@ -42,6 +43,8 @@ async function rendererDigest(): Promise<string> {
     for (const file of files) digest.update(`\0${folder}/${file}\0`).update(await readFile(path.join(projectRoot, folder, file)));
   }
   digest.update(await readFile(path.join(projectRoot, RENDERER_PACKAGES)).catch(() => ''));
+  // Node's version stands for its ICU data too, which splits excerpts into sentences.
+  digest.update(`\0${process.version}`);
   return digest.digest('hex');
 }
 
