@@ -9,11 +9,13 @@ import { buildSearchIndex } from './search-index.ts';
 import { generateServiceWorker } from './service-worker/generate.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** Page digests the search indexer keeps between builds, beside the content step's render record. */
+const SEARCH_DIGESTS = 'node_modules/.cache/paper-atlas/search-pages.json';
 const site = outDir(root);
 const base = basePath();
 
 try {
-  const search = await buildSearchIndex(site);
+  const search = await buildSearchIndex(site, { digestCache: path.join(root, SEARCH_DIGESTS) });
   const parts = search.indexes > 1 ? ` in ${search.indexes} indexes` : '';
   const kept = search.reindexed < search.indexes ? `, ${search.indexes - search.reindexed} unchanged since the last build` : '';
   const removed = search.removed > 0 ? `, ${search.removed} files of the last index removed` : '';

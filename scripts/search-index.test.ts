@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -66,6 +66,7 @@ describe('buildSearchIndex over the index of the last build', () => {
   });
   afterEach(async () => {
     await rm(site, { recursive: true, force: true });
+    await rm(`${site}-digests.json`, { force: true });
   });
 
   it('writes only what changed and removes what the new index no longer refers to', async () => {
@@ -97,11 +98,15 @@ describe('buildSearchIndex over the index of the last build', () => {
     expect(await fragmentUrls()).toEqual(['/papers/alpha/', '/papers/beta/', '/papers/gamma/']);
   });
 
-  it('indexes again only the parts whose pages changed', async () => {
+  it.each([
+    ['reading every page', false],
+    ['reading only pages whose file changed', true],
+  ])('indexes again only the parts whose pages changed, %s', async (_, cached) => {
     await page('topics/memory/index.html', 'papers on memory');
     await page(paper('delta'), 'graph neural networks');
     const limits = { splitFrom: 4, papersPerIndex: 10 };
-    expect(await buildSearchIndex(site, limits)).toMatchObject({ pages: 5, indexes: 3, reindexed: 3 });
+    const options = cached ? { limits, digestCache: `${site}-digests.json` } : { limits };
+    expect(await buildSearchIndex(site, options)).toMatchObject({ pages: 5, indexes: 3, reindexed: 3 });
     expect(await fragmentUrls('pagefind')).toEqual(['/topics/memory/']);
     expect(await fragmentUrls('pagefind-2')).toEqual(['/papers/alpha/', '/papers/beta/']);
     expect(await fragmentUrls('pagefind-3')).toEqual(['/papers/delta/', '/papers/gamma/']);
@@ -109,14 +114,27 @@ describe('buildSearchIndex over the index of the last build', () => {
     const untouched = await Promise.all(['pagefind', 'pagefind-3'].map((folder) => modified(`${folder}/atlas-part.json`)));
 
     await page(paper('beta'), 'symbolic reasoning with trees');
-    expect(await buildSearchIndex(site, limits)).toMatchObject({ indexes: 3, reindexed: 1 });
+    expect(await buildSearchIndex(site, options)).toMatchObject({ indexes: 3, reindexed: 1 });
     const [beta] = await Promise.all((await fragments('pagefind-2')).map((name) => fragmentText('pagefind-2', name))).then((all) => all.filter((fragment) => fragment.url === '/papers/beta/'));
     expect(beta!.content).toContain('symbolic reasoning with trees');
     expect(await Promise.all(['pagefind', 'pagefind-3'].map((folder) => modified(`${folder}/atlas-part.json`)))).toEqual(untouched);
 
-    expect(await buildSearchIndex(site, limits)).toMatchObject({ reindexed: 0 });
+    expect(await buildSearchIndex(site, options)).toMatchObject({ reindexed: 0 });
     // What Pagefind skips entirely, such as a paper's related list, is no reason to index again.
     await page(paper('gamma'), 'memory in recurrent models', '<section data-pagefind-ignore="all"><h2>Related</h2><a href="/papers/delta/">delta</a></section>');
-    expect(await buildSearchIndex(site, limits)).toMatchObject({ reindexed: 0 });
+    expect(await buildSearchIndex(site, options)).toMatchObject({ reindexed: 0 });
+  });
+
+  it('takes a page whose size and time are as last seen for unchanged, as make would', async () => {
+    const options = { digestCache: `${site}-digests.json` };
+    const file = path.join(site, paper('alpha'));
+    const time = new Date('2026-11-01T12:00:00Z');
+    await utimes(file, time, time);
+    await buildSearchIndex(site, options);
+    // Same length, other words, and the old time put back: only reading the page would tell.
+    await page(paper('alpha'), 'spiking networks on chipz');
+    await utimes(file, time, time);
+    expect(await buildSearchIndex(site, options)).toMatchObject({ reindexed: 0 });
+    expect(await buildSearchIndex(site)).toMatchObject({ reindexed: 1 });
   });
 });

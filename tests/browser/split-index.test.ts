@@ -19,7 +19,7 @@ let splitDir: string;
 beforeAll(async () => {
   splitDir = await mkdtemp(path.join(os.tmpdir(), 'atlas-split-'));
   await cp(inject('siteDir'), splitDir, { recursive: true });
-  const summary = await buildSearchIndex(splitDir, { splitFrom: 1, papersPerIndex: 200 });
+  const summary = await buildSearchIndex(splitDir, { limits: { splitFrom: 1, papersPerIndex: 200 } });
   expect(summary.indexes).toBe(4);
   await generateServiceWorker(splitDir, TEST_BASE);
   [whole, split, browser] = await Promise.all([

@@ -9,10 +9,10 @@
  * generated folders.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inBatches } from '../../../src/lib/batches.ts';
+import { fileStates, sameState, type FileState } from '../../file-states.ts';
 import type { EnrichedPaper } from '../types.ts';
 import { writeAtomically } from './files.ts';
 
@@ -23,11 +23,8 @@ export const RENDER_RECORD = 'node_modules/.cache/paper-atlas/rendered-pages.jso
 const RENDERER_SOURCES = ['scripts/pipeline', 'src/lib'];
 const RENDERER_PACKAGES = 'package-lock.json';
 
-/** Files checked at once. */
-const FILES_AT_ONCE = 64;
-
-/** A page's file as the last run left it: [digest of what it was rendered from, size, modification time]. */
-type PageRecord = [inputs: string, size: number, mtimeMs: number];
+/** A page's file as the last run left it: the digest of what it was rendered from, and its state. */
+type PageRecord = [inputs: string, state: FileState];
 
 interface RecordFile {
   renderer: string;
@@ -52,15 +49,6 @@ export function renderInputs(paper: EnrichedPaper): string {
   return createHash('sha256').update(JSON.stringify(paper)).digest('base64url');
 }
 
-async function fileState(file: string): Promise<[size: number, mtimeMs: number] | undefined> {
-  try {
-    const { size, mtimeMs } = await stat(file);
-    return [size, mtimeMs];
-  } catch {
-    return undefined;
-  }
-}
-
 export interface RenderRecord {
   /** Of `pages` (relative path → digest of its inputs), those whose file is as rendered from the same inputs. */
   current(pages: Map<string, string>): Promise<Set<string>>;
@@ -82,17 +70,12 @@ export async function openRenderRecord(root: string): Promise<RenderRecord> {
   const file = path.join(root, RENDER_RECORD);
   const renderer = await rendererDigest();
   const last = await readRecord(file, renderer);
-  const states = (pages: [string, string][]) => inBatches(pages, FILES_AT_ONCE, ([relative]) => fileState(path.join(root, relative)));
+  const states = (pages: [string, string][]) => fileStates(pages.map(([relative]) => path.join(root, relative)));
   return {
     async current(pages) {
       const candidates = [...pages].filter(([relative, inputs]) => last[relative]?.[0] === inputs);
       const found = await states(candidates);
-      return new Set(
-        candidates.flatMap(([relative], index) => {
-          const [, size, mtimeMs] = last[relative]!;
-          return found[index]?.[0] === size && found[index][1] === mtimeMs ? [relative] : [];
-        }),
-      );
+      return new Set(candidates.flatMap(([relative], index) => (sameState(found[index], last[relative]![1]) ? [relative] : [])));
     },
     async save(pages) {
       const entries = [...pages];
@@ -100,7 +83,7 @@ export async function openRenderRecord(root: string): Promise<RenderRecord> {
       const record: RecordFile = { renderer, pages: {} };
       entries.forEach(([relative, inputs], index) => {
         const state = found[index];
-        if (state) record.pages[relative] = [inputs, ...state];
+        if (state) record.pages[relative] = [inputs, state];
       });
       await mkdir(path.dirname(file), { recursive: true });
       await writeAtomically(file, JSON.stringify(record));
