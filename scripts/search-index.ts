@@ -10,11 +10,12 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileStates, sameState, type FileState } from './file-states.ts';
 import { staleIndexFiles } from './pagefind-output.ts';
+import { writeAtomically } from './pipeline/write/files.ts';
 import { searchInput } from './search-input.ts';
 import { inBatches } from '../src/lib/batches.ts';
 import { isPageSegment } from '../src/lib/pages.ts';
@@ -180,9 +181,7 @@ async function readDigestCache(file: string | undefined, site: string): Promise<
 
 async function writeDigestCache(file: string, site: string, digests: Map<string, PageDigest>): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const partial = `${file}.partial`;
-  await writeFile(partial, JSON.stringify({ site, pages: Object.fromEntries(digests) } satisfies DigestCache));
-  await rename(partial, file);
+  await writeAtomically(file, JSON.stringify({ site, pages: Object.fromEntries(digests) } satisfies DigestCache));
 }
 
 /**
@@ -221,13 +220,18 @@ async function readStamp(folder: string): Promise<PartStamp | undefined> {
  * Prepares the index folders of the last build for indexing in place: folders beyond `parts` go,
  * and so does any folder without a stamp, whose last indexing did not finish: a file cut short
  * under its final name would be kept by Pagefind, which skips files whose name exists.
+ * @returns the stamps of the folders kept, by folder name
  */
-async function prepareIndexFolders(site: string, parts: number): Promise<void> {
-  const kept = new Set(Array.from({ length: parts }, (_, position) => indexFolder(position)));
+async function prepareIndexFolders(site: string, parts: number): Promise<Map<string, PartStamp>> {
+  const wanted = new Set(Array.from({ length: parts }, (_, position) => indexFolder(position)));
+  const stamps = new Map<string, PartStamp>();
   for (const name of (await readdir(site)).filter(isIndexFolder)) {
     const folder = path.join(site, name);
-    if (!kept.has(name) || !(await readStamp(folder))) await rm(folder, { recursive: true, force: true });
+    const stamp = wanted.has(name) ? await readStamp(folder) : undefined;
+    if (stamp) stamps.set(name, stamp);
+    else await rm(folder, { recursive: true, force: true });
   }
+  return stamps;
 }
 
 let binary: Promise<string> | undefined;
@@ -267,7 +271,7 @@ export interface IndexOptions {
 export async function buildSearchIndex(site: string, { limits = INDEX_LIMITS, digestCache }: IndexOptions = {}): Promise<IndexSummary> {
   const started = performance.now();
   const parts = planIndexes(await readSite(site), limits);
-  await prepareIndexFolders(site, parts.length);
+  const stamps = await prepareIndexFolders(site, parts.length);
   const version = (await runPagefind(['--version'])).trim();
   const known = await readDigestCache(digestCache, site);
   let removed = 0;
@@ -277,7 +281,7 @@ export async function buildSearchIndex(site: string, { limits = INDEX_LIMITS, di
     const outputPath = path.join(site, indexFolder(position));
     const args = ['--site', site, '--glob', part.glob, '--output-path', outputPath, '--force-language', 'en'];
     const command = [version, ...args];
-    const last = await readStamp(outputPath);
+    const last = stamps.get(indexFolder(position));
     const digest = last ? await partInputs(site, part, command, known) : undefined;
     if (last && last.inputs === digest) continue;
     await rm(path.join(outputPath, STAMP_FILE), { force: true });

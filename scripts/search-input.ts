@@ -36,8 +36,8 @@ interface Tag {
 const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || code === 13 || code === 12;
 const isNameStart = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 const isNamePart = (code: number) => isNameStart(code) || (code >= 48 && code <= 57) || code === 45;
-/** Ends an attribute name: space, `"`, `'`, `>`, `/`, `=`, or the end of the text. */
-const endsAttributeName = (code: number) => isSpace(code) || code === 34 || code === 39 || code === 62 || code === 47 || code === 61 || Number.isNaN(code);
+/** Ends an attribute name: space, `"`, `'`, `>`, `/` or `=`. */
+const endsAttributeName = (code: number) => isSpace(code) || code === 34 || code === 39 || code === 62 || code === 47 || code === 61;
 
 function skipWhile(html: string, at: number, test: (code: number) => boolean): number {
   let position = at;
