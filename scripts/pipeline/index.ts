@@ -71,7 +71,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   }
 
   const read = await readSources(options.sources, root);
-  // git works on the dumps beside the parsing and merging below.
+  // Started before parsing; on a busy main thread few blames finish early, so most of it is awaited after merging.
   const blames = blameDumps(read.files.map((file) => ({ shown: file.path, full: path.resolve(root, file.path) })));
   const remembered = loadRememberedDates(root);
   const diagnostics: Diagnostic[] = [...read.diagnostics];
