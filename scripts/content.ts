@@ -27,6 +27,7 @@ try {
     [
       `content: ${result.files} dumps (${result.layouts.block} block, ${result.layouts.line} line layout)`,
       `${result.listings} listings → ${result.papers} papers in ${result.topics} topics (${result.memberships} memberships)`,
+      `${result.datedByGit} papers dated by git history (${result.datingSeconds.toFixed(2)} s waiting for it)`,
       `${result.rendered} pages rendered, ${result.written} files written, ${result.unchanged} unchanged, ${result.removed} removed`,
       `${warnings} warnings, ${errors} errors, ${seconds} s`,
     ].join('; '),

@@ -135,6 +135,15 @@ describe('a changing corpus', () => {
 });
 
 describe('rendering only what changed', () => {
+  // Scratch copies are not in git, so papers are dated by SOURCE_DATE_EPOCH: the two atlases compared below match only with one.
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  beforeAll(() => {
+    process.env.SOURCE_DATE_EPOCH = '1767225600';
+  });
+  afterAll(() => {
+    if (epoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
+    else process.env.SOURCE_DATE_EPOCH = epoch;
+  });
   const sources = (root: string) => path.join(root, 'content/sources');
   const editAbstract = async (root: string) => {
     const dump = path.join(sources(root), 'neuroevolution.txt');

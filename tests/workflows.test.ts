@@ -43,6 +43,8 @@ describe('deploy workflow', () => {
       'npm run build',
       'actions/upload-pages-artifact',
     ]);
+    // A shallow clone would date every paper by its one commit.
+    expect(build.steps[0]!.with).toEqual({ 'fetch-depth': 0 });
     expect(build.steps[1]!.with).toMatchObject({ 'node-version-file': '.nvmrc', cache: 'npm' });
     const buildStep = build.steps.find((step) => step.run === 'npm run build')!;
     expect(buildStep.env).toMatchObject({

@@ -7,6 +7,7 @@
  */
 import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { addedDates, blameDumps, loadRememberedDates, saveRememberedDates } from './added.ts';
 import { enrichPapers } from './enrich.ts';
 import { ContentError } from './errors.ts';
 import { mergeListings } from './merge.ts';
@@ -42,6 +43,10 @@ export interface PipelineResult {
   memberships: number;
   /** Paper pages rendered; the others were as the last run left them. */
   rendered: number;
+  /** Papers whose added date came from git history; the others had none to give. */
+  datedByGit: number;
+  /** Time spent waiting for git blame after merging, in seconds: what dating adds to the run. */
+  datingSeconds: number;
   written: number;
   unchanged: number;
   removed: number;
@@ -66,6 +71,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   }
 
   const read = await readSources(options.sources, root);
+  // Started before parsing; on a busy main thread few blames finish early, so most of it is awaited after merging.
+  const blames = blameDumps(read.files.map((file) => ({ shown: file.path, full: path.resolve(root, file.path) })));
+  const remembered = loadRememberedDates(root);
   const diagnostics: Diagnostic[] = [...read.diagnostics];
   const localConfig = path.join(options.sources, TOPICS_FILE);
   const configFile = (await exists(localConfig)) ? localConfig : path.join(root, 'content', TOPICS_FILE);
@@ -103,8 +111,13 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const merged = mergeListings(normalised);
   diagnostics.push(...merged.diagnostics);
   step(`merged into ${merged.papers.length} papers`);
-  const enriched = await enrichPapers(merged.papers);
-  step('enriched: links, key terms, related papers');
+  const waiting = performance.now();
+  const dated = addedDates(merged.papers, await blames, { remembered: await remembered });
+  const datingSeconds = (performance.now() - waiting) / 1000;
+  diagnostics.push(...dated.diagnostics);
+  step(`dated: ${dated.fromGit} papers from git history`);
+  const enriched = await enrichPapers(merged.papers, dated.dates);
+  step('enriched: links, identifiers, key terms, related papers');
 
   const topics: Topic[] = assignment.topics
     .map((topic) => ({ ...topic, members: merged.members.get(topic.slug) ?? [] }))
@@ -131,6 +144,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const written = await writeOutputs(root, [PAPERS_FOLDER, TOPICS_FOLDER], outputs, current);
   diagnostics.push(...written.diagnostics);
   await record.save(pageInputs);
+  await saveRememberedDates(root, dated.remembered);
   step('written');
 
   return {
@@ -141,6 +155,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
     topics: topics.length,
     memberships: topics.reduce((sum, topic) => sum + topic.members.length, 0),
     rendered: changed.length,
+    datedByGit: dated.fromGit,
+    datingSeconds,
     written: written.written,
     unchanged: written.unchanged,
     removed: written.removed,

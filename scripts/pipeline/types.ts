@@ -70,10 +70,20 @@ export interface RelatedPaper {
   score: number;
 }
 
+/** Identifiers of the paper itself found in its title or abstract. */
+export interface PaperIdentifiers {
+  /** `2401.12345`, `cs/0112017`: without version, so every version's mention is one paper. */
+  arxiv: string[];
+  doi: string[];
+}
+
 export interface EnrichedPaper extends Paper {
   links: PaperLink[];
+  identifiers: PaperIdentifiers;
   keyTerms: string[];
   related: RelatedPaper[];
+  /** When the paper joined the atlas (added.ts), as an ISO 8601 time. */
+  added: string;
 }
 
 export interface TopicConfig {

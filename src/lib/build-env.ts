@@ -14,3 +14,9 @@ export function basePath(value = process.env.BASE_PATH): string {
 export function outDir(root: string, value = process.env.OUT_DIR): string {
   return path.resolve(root, value || 'dist');
 }
+
+/** SOURCE_DATE_EPOCH in milliseconds, for reproducible builds; undefined when unset or not a number. */
+export function sourceDateEpoch(value = process.env.SOURCE_DATE_EPOCH): number | undefined {
+  const seconds = value ? Number(value) : NaN;
+  return Number.isFinite(seconds) ? seconds * 1000 : undefined;
+}

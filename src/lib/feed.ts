@@ -1,9 +1,13 @@
-/** Atom feeds of the atlas and of each topic. */
+/**
+ * Atom feeds of the atlas and of each topic: the newest papers with the dates they were added, so a
+ * feed reader shows exactly what is new and a feed stays the same size at any corpus size.
+ */
 import type { PaperEntry } from './atlas.ts';
+import { newest } from './newest.ts';
 import { absoluteHref, paperPath } from './url.ts';
 
-/** Dumps carry no dates, so entries are stamped with the build time (or SOURCE_DATE_EPOCH for reproducible builds). */
-export const BUILD_TIME = new Date(process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now()).toISOString();
+/** Entries in a feed; a reader polls often enough to see them all. */
+export const FEED_ENTRIES = 50;
 
 const escapeXml = (text: string) =>
   text.replace(/[<>&'"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char]!);
@@ -14,19 +18,22 @@ export interface FeedOptions {
   /** Site-relative path of the feed itself and of the page it describes. */
   feedPath: string;
   pagePath: string;
-  papers: PaperEntry[];
+  /** All the papers it covers; the newest FEED_ENTRIES are listed. */
+  papers: readonly PaperEntry[];
   site: URL | undefined;
 }
 
 export function atomFeed(options: FeedOptions): Response {
   const { site } = options;
-  const entries = options.papers.map((paper) => {
+  const papers = newest(options.papers, FEED_ENTRIES);
+  const entries = papers.map((paper) => {
     const link = absoluteHref(paperPath(paper.id), site);
     return `  <entry>
     <title>${escapeXml(paper.data.title)}</title>
     <id>${escapeXml(link)}</id>
     <link href="${escapeXml(link)}"/>
-    <updated>${BUILD_TIME}</updated>
+    <published>${paper.data.added}</published>
+    <updated>${paper.data.added}</updated>
     <summary>${escapeXml(paper.data.excerpt)}</summary>
 ${paper.data.keyTerms.map((term) => `    <category term="${escapeXml(term)}"/>`).join('\n')}
   </entry>`;
@@ -38,7 +45,7 @@ ${paper.data.keyTerms.map((term) => `    <category term="${escapeXml(term)}"/>`)
   <id>${escapeXml(absoluteHref(options.pagePath, site))}</id>
   <link rel="self" href="${escapeXml(absoluteHref(options.feedPath, site))}"/>
   <link href="${escapeXml(absoluteHref(options.pagePath, site))}"/>
-  <updated>${BUILD_TIME}</updated>
+  <updated>${papers[0]?.data.added ?? new Date(0).toISOString()}</updated>
   <author><name>Paper Atlas</name></author>
 ${entries.join('\n')}
 </feed>

@@ -7,6 +7,7 @@ import { detailsFolder, pruneDetails, readPaperDetail, storedDigests, writePaper
 
 const detail: PaperDetail = {
   links: [{ url: 'https://github.com/a/b', kind: 'code', label: 'github.com/a/b' }],
+  identifiers: { arxiv: ['2401.12345'], doi: [] },
   sources: [{ file: 'content/sources/a.txt', line: 3, text: 0 }],
   verbatim: [{}],
   html: '<p>An abstract.</p>',

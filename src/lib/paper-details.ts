@@ -17,7 +17,7 @@ export interface PaperDetail extends PaperDetailData {
 }
 
 /** Bumped when PaperDetail changes, so files of another shape are never read as this one. */
-const DETAIL_FORMAT = 'v2';
+const DETAIL_FORMAT = 'v3';
 
 /** The folder of detail files inside Astro's `cacheDir`; it lives and is cleared with the data store. */
 export function detailsFolder(cacheDir: URL): URL {

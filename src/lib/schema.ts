@@ -43,9 +43,13 @@ export const paperSchema = z.object({
   /** The first sentences of the abstract, for lists, feeds and meta descriptions. */
   excerpt: z.string(),
   links: z.array(linkSchema),
+  /** arXiv identifiers (no version) and DOIs found in the title or abstract; src/lib/find-paper.ts links them. */
+  identifiers: z.object({ arxiv: z.array(z.string().min(1)), doi: z.array(z.string().min(1)) }),
   keyTerms: z.array(z.string()),
   related: z.array(z.object({ slug, score: z.number().min(0).max(1) })),
   sources: z.array(sourceSchema).min(1),
+  /** When the paper joined the atlas: the commit time of the dump line that first listed it (scripts/pipeline/added.ts). */
+  added: z.iso.datetime(),
   /**
    * Each distinct text the dumps gave, exactly as they gave it. A field is left out where the
    * dump's text is exactly what the page shows, so large atlases do not carry every abstract twice.
@@ -55,11 +59,11 @@ export const paperSchema = z.object({
 
 /** What lists, counts and page navigation need: the only part of a paper Astro's data store keeps. */
 export const paperCardSchema = paperSchema
-  .pick({ title: true, slug: true, topics: true, excerpt: true, keyTerms: true, related: true })
+  .pick({ title: true, slug: true, topics: true, excerpt: true, keyTerms: true, related: true, added: true })
   .extend({ hasCode: z.boolean() });
 
 /** What only the paper's own page shows; kept beside the data store (src/lib/paper-details.ts). */
-export const paperDetailSchema = paperSchema.pick({ links: true, sources: true, verbatim: true });
+export const paperDetailSchema = paperSchema.pick({ links: true, identifiers: true, sources: true, verbatim: true });
 
 export type PaperData = z.infer<typeof paperSchema>;
 export type PaperCardData = z.infer<typeof paperCardSchema>;

@@ -68,7 +68,7 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
           const line = lineOfField(match[1]!, parsed.error.issues[0]!.path);
           throw new PaperFileError(`${shown}${line ? `:${line}` : ''}: invalid frontmatter; regenerate it with \`npm run content\`\n${z.prettifyError(parsed.error)}`);
         }
-        const { links, sources, verbatim, ...rest } = parsed.data;
+        const { links, identifiers, sources, verbatim, ...rest } = parsed.data;
         const card: PaperCardData = { ...rest, hasCode: links.some((link) => link.kind === 'code') };
         const data = await parseData({ id, data: card, filePath: shown });
         // The detail file is named by the page's digest, so one that exists is this page rendered.
@@ -78,7 +78,7 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
             lineOffset: match[0].split('\n').length - 1,
             notes: `${options.notes}/${id}.mdx`,
           });
-          await writePaperDetail(details, digest, { links, sources, verbatim, html, text: bodyText });
+          await writePaperDetail(details, digest, { links, identifiers, sources, verbatim, html, text: bodyText });
           rendered++;
         }
         store.set({ id, data, digest, filePath: shown });

@@ -2,6 +2,7 @@
 import type { APIRoute } from 'astro';
 import { getAtlas, paperDetail } from '../lib/atlas.ts';
 import { inBatches } from '../lib/batches.ts';
+import { findPaperLinks } from '../lib/find-paper.ts';
 import { absoluteHref, paperPath, topicPath } from '../lib/url.ts';
 
 /** Detail files read at once. */
@@ -15,6 +16,9 @@ export const GET: APIRoute = async ({ site }) => {
       slug: paper.id,
       url: absoluteHref(paperPath(paper.id), site),
       title: paper.data.title,
+      added: paper.data.added,
+      // Direct links to the paper first (marked `direct`), then title searches.
+      find: findPaperLinks(paper.data.title, detail.identifiers),
       abstract: detail.text,
       topics: paper.data.topics,
       keyTerms: paper.data.keyTerms,

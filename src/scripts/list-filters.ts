@@ -18,11 +18,13 @@ export function setUpListFilters(): void {
       item.hidden = !words.every((word) => text.includes(word));
       if (!item.hidden) shown++;
     }
-    const ordered = [...items].sort((a, b) =>
-      sort.value === 'title'
-        ? collator.compare(a.dataset.title ?? '', b.dataset.title ?? '')
-        : Number(a.dataset.position) - Number(b.dataset.position),
-    );
+    const inListingOrder = (a: HTMLElement, b: HTMLElement) => Number(a.dataset.position) - Number(b.dataset.position);
+    const orders: Record<string, (a: HTMLElement, b: HTMLElement) => number> = {
+      title: (a, b) => collator.compare(a.dataset.title ?? '', b.dataset.title ?? ''),
+      // ISO times compare as text; papers added together keep their listing order.
+      newest: (a, b) => (b.dataset.added ?? '').localeCompare(a.dataset.added ?? '') || inListingOrder(a, b),
+    };
+    const ordered = [...items].sort(orders[sort.value] ?? inListingOrder);
     list.append(...ordered);
     count.value = words.length ? `${shown} of ${items.length} papers` : '';
   };

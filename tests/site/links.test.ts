@@ -81,7 +81,7 @@ describe('links under a base path', () => {
     const robots = await (await fetch(`${server.url}robots.txt`)).text();
     expect(robots).toContain('Sitemap: https://user.github.io/paper-atlas/sitemap.xml');
     const feed = await (await fetch(`${server.url}topics/neuroevolution/feed.xml`)).text();
-    expect(feed.match(/<entry>/g)).toHaveLength(71);
+    expect(feed.match(/<entry>/g)).toHaveLength(50);
     const corpus = (await (await fetch(`${server.url}papers.json`)).json()) as { papers: unknown[]; topics: unknown[] };
     expect(corpus.papers).toHaveLength(457);
     expect(corpus.topics).toHaveLength(5);

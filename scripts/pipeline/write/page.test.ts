@@ -7,6 +7,7 @@ import { enrichPapers } from '../enrich.ts';
 import { mergeListings } from '../merge.ts';
 import { normaliseListing } from '../normalise.ts';
 import { parseDump } from '../parse.ts';
+import type { Paper } from '../types.ts';
 import { excerpt, renderPaperPage, renderPaperPages } from './page.ts';
 
 /** A JSX runtime that builds plain objects, so a compiled page can be inspected without React. */
@@ -40,8 +41,11 @@ async function renderMdx(source: string) {
   return module.default({ components: {} }) as unknown;
 }
 
+/** Enriched as the pipeline does, all added at one time. */
+const enrich = (merged: Paper[]) => enrichPapers(merged, merged.map(() => '2026-01-02T03:04:05.000Z'));
+
 const hostile = readFileSync(new URL('../../../tests/fixtures/dumps/hostile.txt', import.meta.url), 'utf8');
-const papers = await enrichPapers(mergeListings(parseDump({ path: 'hostile.txt', stem: 'hostile', text: hostile }, 'hostile').listings.map(normaliseListing)).papers);
+const papers = await enrich(mergeListings(parseDump({ path: 'hostile.txt', stem: 'hostile', text: hostile }, 'hostile').listings.map(normaliseListing)).papers);
 
 describe('renderPaperPage', () => {
   it.each(papers.map((paper) => [paper.title, paper] as const))('compiles and shows “%s” literally', async (_title, paper) => {
@@ -76,7 +80,7 @@ describe('renderPaperPage', () => {
   });
 
   it('turns only http(s) addresses into links', async () => {
-    const [paper] = await enrichPapers(
+    const [paper] = await enrich(
       mergeListings([
         normaliseListing({
           origin: { file: 'x.txt', line: 1 },

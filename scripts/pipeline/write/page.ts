@@ -76,9 +76,11 @@ export function paperData(paper: EnrichedPaper): PaperData {
     topics: paper.topics,
     excerpt: excerpt(paper.variants[0]!.displayAbstract),
     links: paper.links,
+    identifiers: paper.identifiers,
     keyTerms: paper.keyTerms,
     related: paper.related,
     sources: paper.variants.flatMap((variant, text) => variant.origins.map((origin) => ({ ...origin, text }))),
+    added: paper.added,
     verbatim: paper.variants.map((variant) => ({
       ...(variant.verbatimTitle === paper.title ? {} : { title: variant.verbatimTitle }),
       ...(variant.verbatimAbstract === variant.displayAbstract ? {} : { abstract: variant.verbatimAbstract }),
