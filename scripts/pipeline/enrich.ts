@@ -1,15 +1,17 @@
 /**
  * Stage 4, enrich: merged papers → papers with links, key terms and related papers.
  */
-import type { EnrichedPaper, Paper } from './types.ts';
+import type { EnrichedPaper, Paper, Position } from './types.ts';
 import { keyTerms } from './enrich/keyterms.ts';
+import { layoutPapers } from './enrich/layout.ts';
 import { extractLinks } from './enrich/links.ts';
 import { findRelated } from './enrich/related.ts';
 import { buildTfidf } from './enrich/tfidf.ts';
 
 export const KEY_TERM_COUNT = 5;
 
-export async function enrichPapers(papers: Paper[]): Promise<EnrichedPaper[]> {
+/** `lastPositions`: paper slug → its map position in the last run, which the map keeps where it can. */
+export async function enrichPapers(papers: Paper[], lastPositions = new Map<string, Position>()): Promise<EnrichedPaper[]> {
   const model = buildTfidf(
     papers.map((paper) => ({
       title: paper.title,
@@ -17,10 +19,12 @@ export async function enrichPapers(papers: Paper[]): Promise<EnrichedPaper[]> {
     })),
   );
   const related = await findRelated(model);
+  const positions = layoutPapers(model, related, papers.map((paper) => lastPositions.get(paper.slug)));
   return papers.map((paper, index) => ({
     ...paper,
     links: extractLinks(paper.variants.map((variant) => variant.displayAbstract)),
     keyTerms: keyTerms(model, index, KEY_TERM_COUNT),
     related: related[index]!.map((neighbour) => ({ slug: papers[neighbour.index]!.slug, score: neighbour.score })),
+    position: positions[index]!,
   }));
 }

@@ -8,6 +8,7 @@
 import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { enrichPapers } from './enrich.ts';
+import { readLastPositions, saveLayoutRecord } from './enrich/layout-record.ts';
 import { ContentError } from './errors.ts';
 import { mergeListings } from './merge.ts';
 import { normaliseListing } from './normalise.ts';
@@ -103,8 +104,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const merged = mergeListings(normalised);
   diagnostics.push(...merged.diagnostics);
   step(`merged into ${merged.papers.length} papers`);
-  const enriched = await enrichPapers(merged.papers);
-  step('enriched: links, key terms, related papers');
+  const enriched = await enrichPapers(merged.papers, await readLastPositions(root));
+  step('enriched: links, key terms, related papers, map');
 
   const topics: Topic[] = assignment.topics
     .map((topic) => ({ ...topic, members: merged.members.get(topic.slug) ?? [] }))
@@ -131,6 +132,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const written = await writeOutputs(root, [PAPERS_FOLDER, TOPICS_FOLDER], outputs, current);
   diagnostics.push(...written.diagnostics);
   await record.save(pageInputs);
+  await saveLayoutRecord(root, enriched);
   step('written');
 
   return {

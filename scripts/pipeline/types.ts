@@ -70,10 +70,14 @@ export interface RelatedPaper {
   score: number;
 }
 
+/** Where a paper sits on the atlas map: whole numbers, 0 to 10,000 on both axes (enrich/layout.ts). */
+export type Position = [x: number, y: number];
+
 export interface EnrichedPaper extends Paper {
   links: PaperLink[];
   keyTerms: string[];
   related: RelatedPaper[];
+  position: Position;
 }
 
 export interface TopicConfig {

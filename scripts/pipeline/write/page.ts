@@ -78,6 +78,7 @@ export function paperData(paper: EnrichedPaper): PaperData {
     links: paper.links,
     keyTerms: paper.keyTerms,
     related: paper.related,
+    position: paper.position,
     sources: paper.variants.flatMap((variant, text) => variant.origins.map((origin) => ({ ...origin, text }))),
     verbatim: paper.variants.map((variant) => ({
       ...(variant.verbatimTitle === paper.title ? {} : { title: variant.verbatimTitle }),
