@@ -19,7 +19,9 @@ export async function enrichPapers(papers: Paper[], lastPositions = new Map<stri
     })),
   );
   const related = await findRelated(model);
-  const positions = layoutPapers(model, related, papers.map((paper) => lastPositions.get(paper.slug)));
+  const topicIds = new Map<string, number>();
+  const groups = papers.map((paper) => topicIds.get(paper.topics[0]!) ?? topicIds.set(paper.topics[0]!, topicIds.size).size - 1);
+  const positions = layoutPapers(model, related, groups, papers.map((paper) => lastPositions.get(paper.slug)));
   return papers.map((paper, index) => ({
     ...paper,
     links: extractLinks(paper.variants.map((variant) => variant.displayAbstract)),

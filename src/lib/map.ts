@@ -159,6 +159,21 @@ export function topicBubbles(topics: BubbleInput[]): { bubbles: Bubble[]; height
   };
 }
 
+/**
+ * Where a group of points is densest: the point whose nearest neighbours in the group are closest,
+ * a better place for the group's name than its mean when groups overlap.
+ */
+export function densestPoint(points: Position[], neighbours = 8): Position {
+  let best = points[0]!;
+  let bestSpread = Infinity;
+  for (const point of points) {
+    const distances = points.map((other) => Math.hypot(point[0] - other[0], point[1] - other[1])).sort((a, b) => a - b);
+    const spread = distances[Math.min(neighbours, distances.length - 1)]!;
+    if (spread < bestSpread) [best, bestSpread] = [point, spread];
+  }
+  return best;
+}
+
 function mean(positions: Position[]): Position {
   const sum = positions.reduce<Position>((total, [x, y]) => [total[0] + x, total[1] + y], [0, 0]);
   return [sum[0] / (positions.length || 1), sum[1] / (positions.length || 1)];

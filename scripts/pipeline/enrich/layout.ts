@@ -25,9 +25,11 @@ export interface LayoutOptions {
   negatives: number;
   /** Above this share of papers without a last position, the whole map is laid out again. */
   relayoutShare: number;
+  /** Strength of the pull towards the paper's group, against 1 for a related paper. */
+  groupPull: number;
 }
 
-export const DEFAULT_LAYOUT: LayoutOptions = { seed: 16, negatives: 5, relayoutShare: 0.1 };
+export const DEFAULT_LAYOUT: LayoutOptions = { seed: 16, negatives: 5, relayoutShare: 0.1, groupPull: 1 };
 
 /** Passes over the graph: more for small maps, which are cheap and looked at closely. */
 export function epochsFor(papers: number): number {
@@ -107,28 +109,43 @@ function principalAxes(model: TfidfModel, next: () => number): Float64Array {
   return coordinates;
 }
 
-/** UMAP's stochastic gradient descent: attraction along `edges`, repulsion from random papers. */
-function optimise(points: Float64Array, edges: Int32Array, epochs: number, options: LayoutOptions, next: () => number): void {
+/** Pulls papers `a` and `b` together by UMAP's attraction, scaled by `rate`. */
+function attract(points: Float64Array, a: number, b: number, rate: number): void {
+  const i = a * 2;
+  const j = b * 2;
+  const dx = points[i]! - points[j]!;
+  const dy = points[i + 1]! - points[j + 1]!;
+  const d2 = dx * dx + dy * dy;
+  if (d2 === 0) return;
+  const pow = Math.pow(d2, B);
+  const coefficient = (-2 * A * B * pow) / d2 / (1 + A * pow);
+  const mx = clip(coefficient * dx) * rate;
+  const my = clip(coefficient * dy) * rate;
+  points[i]! += mx;
+  points[i + 1]! += my;
+  points[j]! -= mx;
+  points[j + 1]! -= my;
+}
+
+/**
+ * UMAP's stochastic gradient descent: attraction along `edges`, a weaker pull towards a random
+ * paper of the same group (a paper's first topic, so topics read as regions), repulsion from
+ * random papers.
+ */
+function optimise(points: Float64Array, edges: Int32Array, groups: number[], epochs: number, options: LayoutOptions, next: () => number): void {
   const papers = points.length / 2;
+  const members = new Map<number, number[]>();
+  groups.forEach((group, paper) => {
+    const list = members.get(group) ?? [];
+    members.set(group, list);
+    list.push(paper);
+  });
   for (let epoch = 0; epoch < epochs; epoch++) {
     const rate = 1 - epoch / epochs;
-    for (let e = 0; e < edges.length; e += 2) {
-      const i = edges[e]! * 2;
-      const j = edges[e + 1]! * 2;
-      const dx = points[i]! - points[j]!;
-      const dy = points[i + 1]! - points[j + 1]!;
-      const d2 = dx * dx + dy * dy;
-      if (d2 === 0) continue;
-      const pow = Math.pow(d2, B);
-      const coefficient = (-2 * A * B * pow) / d2 / (1 + A * pow);
-      const mx = clip(coefficient * dx) * rate;
-      const my = clip(coefficient * dy) * rate;
-      points[i]! += mx;
-      points[i + 1]! += my;
-      points[j]! -= mx;
-      points[j + 1]! -= my;
-    }
+    for (let e = 0; e < edges.length; e += 2) attract(points, edges[e]!, edges[e + 1]!, rate);
     for (let paper = 0; paper < papers; paper++) {
+      const group = groups[paper] === undefined ? undefined : members.get(groups[paper]!);
+      if (group && group.length > 1) attract(points, paper, group[Math.floor(next() * group.length)]!, rate * options.groupPull);
       const i = paper * 2;
       for (let s = 0; s < options.negatives; s++) {
         const k = Math.floor(next() * papers) * 2;
@@ -184,12 +201,13 @@ function placeAmong(last: (Position | undefined)[], related: Neighbour[][], next
 }
 
 /**
- * Every paper's position. `last[i]` is paper i's position in the last run, if it had one; when
- * few papers lack one, the others keep theirs exactly.
+ * Every paper's position. `groups[i]` is paper i's group (its first topic); `last[i]` its position
+ * in the last run, if it had one. When few papers lack one, the others keep theirs exactly.
  */
 export function layoutPapers(
   model: TfidfModel,
   related: Neighbour[][],
+  groups: number[] = [],
   last: (Position | undefined)[] = [],
   options: LayoutOptions = DEFAULT_LAYOUT,
 ): Position[] {
@@ -203,7 +221,7 @@ export function layoutPapers(
   let spread = 0;
   for (const value of points) spread = Math.max(spread, Math.abs(value));
   for (let k = 0; k < points.length; k++) points[k]! *= 10 / (spread || 1);
-  optimise(points, edgesOf(related), epochsFor(papers), options, next);
+  optimise(points, edgesOf(related), groups, epochsFor(papers), options, next);
   return toMap(points);
 }
 
