@@ -39,9 +39,8 @@ export function fitPositions(positions: Position[], pad = 24): FittedMap {
   const scale = Math.min(inner / spanX, (height - 2 * pad) / spanY);
   const offsetX = (MAP_WIDTH - spanX * scale) / 2;
   const offsetY = (height - spanY * scale) / 2;
-  const round = (value: number) => Math.round(value * 10) / 10;
   return {
-    points: positions.map(([x, y]) => [round((x - minX) * scale + offsetX), round((y - minY) * scale + offsetY)]),
+    points: positions.map(([x, y]) => [Math.round((x - minX) * scale + offsetX), Math.round((y - minY) * scale + offsetY)]),
     height,
   };
 }

@@ -180,8 +180,8 @@ function toMap(points: Float64Array): Position[] {
 }
 
 /**
- * Papers without a last position among those with one: each at the mean of its placed related
- * papers, nudged off them by a seeded step; a paper with none placed at the map's centre.
+ * Papers without a last position among those with one: each beside its most related placed paper,
+ * nudged off it by a seeded step; a paper with none placed goes to the map's centre.
  */
 function placeAmong(last: (Position | undefined)[], related: Neighbour[][], next: () => number): Position[] {
   const placed: (Position | undefined)[] = [...last];
@@ -189,12 +189,12 @@ function placeAmong(last: (Position | undefined)[], related: Neighbour[][], next
   for (let pass = 0; pass < 3; pass++) {
     placed.forEach((position, paper) => {
       if (position) return;
-      const anchors = related[paper]!.map(({ index }) => placed[index]).filter((anchor) => anchor !== undefined);
-      if (anchors.length === 0 && pass < 2) return;
-      const mean = (dim: 0 | 1) => (anchors.length === 0 ? MAP_SIZE / 2 : anchors.reduce((sum, anchor) => sum + anchor[dim], 0) / anchors.length);
+      const anchor = related[paper]!.map(({ index }) => placed[index]).find((other) => other !== undefined);
+      if (!anchor && pass < 2) return;
+      const [x, y] = anchor ?? [MAP_SIZE / 2, MAP_SIZE / 2];
       const angle = next() * 2 * Math.PI;
-      const at = (value: number, offset: number) => Math.min(MAP_SIZE, Math.max(0, Math.round(value + offset * step)));
-      placed[paper] = [at(mean(0), Math.cos(angle)), at(mean(1), Math.sin(angle))];
+      const at = (value: number) => Math.min(MAP_SIZE, Math.max(0, Math.round(value)));
+      placed[paper] = [at(x + Math.cos(angle) * step), at(y + Math.sin(angle) * step)];
     });
   }
   return placed as Position[];
