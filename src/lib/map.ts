@@ -16,8 +16,8 @@ const MAX_HEIGHT = 760;
 /** Colour slots (Okabe–Ito hues, shaded per theme in PaperMap.astro); more topics share the neutral colour. */
 export const COLOUR_SLOTS = 7;
 
-/** Above this many papers, the home page draws topics as bubbles instead of every paper. */
-export const HOME_POINT_LIMIT = 2000;
+/** Above this many papers (about 75 bytes gzipped each), the home page draws topics as bubbles instead. */
+export const HOME_POINT_LIMIT = 1000;
 /** Bubbles drawn at most, the largest topics, so the home page stays small at any corpus size. */
 export const HOME_BUBBLE_LIMIT = 60;
 
