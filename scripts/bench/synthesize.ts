@@ -6,6 +6,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { parseDump } from '../pipeline/parse.ts';
+import { random } from '../pipeline/random.ts';
 
 export interface SeedStatistics {
   titleLengths: number[];
@@ -14,18 +15,6 @@ export interface SeedStatistics {
   abstractWords: string[];
   /** Share of papers listed in 1, 2, 3… topics. */
   topicsPerPaper: number[];
-}
-
-/** mulberry32: a small, fast, seedable generator, so a corpus is the same on every run. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export async function seedStatistics(sources: string): Promise<SeedStatistics> {

@@ -9,6 +9,7 @@ import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { addedDates, blameDumps, loadRememberedDates, saveRememberedDates } from './added.ts';
 import { enrichPapers } from './enrich.ts';
+import { readLastPositions, saveLayoutRecord } from './enrich/layout-record.ts';
 import { ContentError } from './errors.ts';
 import { mergeListings } from './merge.ts';
 import { normaliseListing } from './normalise.ts';
@@ -116,8 +117,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const datingSeconds = (performance.now() - waiting) / 1000;
   diagnostics.push(...dated.diagnostics);
   step(`dated: ${dated.fromGit} papers from git history`);
-  const enriched = await enrichPapers(merged.papers, dated.dates);
-  step('enriched: links, identifiers, key terms, related papers');
+  const enriched = await enrichPapers(merged.papers, dated.dates, await readLastPositions(root));
+  step('enriched: links, identifiers, key terms, related papers, map');
 
   const topics: Topic[] = assignment.topics
     .map((topic) => ({ ...topic, members: merged.members.get(topic.slug) ?? [] }))
@@ -145,6 +146,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   diagnostics.push(...written.diagnostics);
   await record.save(pageInputs);
   await saveRememberedDates(root, dated.remembered);
+  await saveLayoutRecord(root, enriched);
   step('written');
 
   return {

@@ -76,6 +76,8 @@ export interface PaperIdentifiers {
   arxiv: string[];
   doi: string[];
 }
+/** Where a paper sits on the atlas map: whole numbers, 0 to 10,000 on both axes (enrich/layout.ts). */
+export type Position = [x: number, y: number];
 
 export interface EnrichedPaper extends Paper {
   links: PaperLink[];
@@ -84,6 +86,7 @@ export interface EnrichedPaper extends Paper {
   related: RelatedPaper[];
   /** When the paper joined the atlas (added.ts), as an ISO 8601 time. */
   added: string;
+  position: Position;
 }
 
 export interface TopicConfig {

@@ -47,6 +47,8 @@ export const paperSchema = z.object({
   identifiers: z.object({ arxiv: z.array(z.string().min(1)), doi: z.array(z.string().min(1)) }),
   keyTerms: z.array(z.string()),
   related: z.array(z.object({ slug, score: z.number().min(0).max(1) })),
+  /** Where the paper sits on the atlas map: whole numbers from 0 to 10,000 on both axes. */
+  position: z.tuple([z.number().int().min(0).max(10_000), z.number().int().min(0).max(10_000)]),
   sources: z.array(sourceSchema).min(1),
   /** When the paper joined the atlas: the commit time of the dump line that first listed it (scripts/pipeline/added.ts). */
   added: z.iso.datetime(),
@@ -59,7 +61,16 @@ export const paperSchema = z.object({
 
 /** What lists, counts and page navigation need: the only part of a paper Astro's data store keeps. */
 export const paperCardSchema = paperSchema
-  .pick({ title: true, slug: true, topics: true, excerpt: true, keyTerms: true, related: true, added: true })
+  .pick({
+    title: true,
+    slug: true,
+    topics: true,
+    excerpt: true,
+    keyTerms: true,
+    related: true,
+    added: true,
+    position: true,
+  })
   .extend({ hasCode: z.boolean() });
 
 /** What only the paper's own page shows; kept beside the data store (src/lib/paper-details.ts). */

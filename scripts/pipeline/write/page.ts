@@ -79,6 +79,7 @@ export function paperData(paper: EnrichedPaper): PaperData {
     identifiers: paper.identifiers,
     keyTerms: paper.keyTerms,
     related: paper.related,
+    position: paper.position,
     sources: paper.variants.flatMap((variant, text) => variant.origins.map((origin) => ({ ...origin, text }))),
     added: paper.added,
     verbatim: paper.variants.map((variant) => ({
