@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fileStates, sameState, type FileState } from '../../file-states.ts';
 import type { EnrichedPaper } from '../types.ts';
-import { writeAtomically } from './files.ts';
+import { writeAtomically } from '../../../src/lib/atomic-write.ts';
 
 /** Where the record is, relative to the project root. */
 export const RENDER_RECORD = 'node_modules/.cache/paper-atlas/rendered-pages.json';
