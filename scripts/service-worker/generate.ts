@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { KEPT_PAGES_CACHE } from '../../src/lib/offline-caches.ts';
 import { offlineMode, type OfflineMode } from '../../src/lib/offline-policy.ts';
 import { isPageSegment } from '../../src/lib/pages.ts';
 import { INDEX_LIST_PATH } from '../../src/lib/search-indexes.ts';
@@ -62,7 +63,7 @@ export async function generateServiceWorker(site: string, base: string): Promise
     precache[`${base}${addressOf(entry.url)}`] = entry.revision ?? 'immutable';
   }
   const version = createHash('sha256').update(JSON.stringify(precache)).digest('hex').slice(0, 12);
-  const config = { version, base, mode, offlinePage: `${base}offline/`, precache };
+  const config = { version, base, mode, offlinePage: `${base}offline/`, keptCache: KEPT_PAGES_CACHE, precache };
   const worker = await readFile(new URL('./worker.js', import.meta.url), 'utf8');
   await writeFile(path.join(site, 'sw.js'), `const CONFIG = ${JSON.stringify(config)};\n${worker}`);
   return { mode, files: count, bytes: size };

@@ -9,7 +9,7 @@
 const PRECACHE = `atlas-precache-${CONFIG.version}`;
 const VISITED = `atlas-visited-${CONFIG.version}`;
 /** Filled by the page's “Make this topic available offline”; emptied when a new build takes over. */
-const KEPT = 'atlas-kept-pages';
+const KEPT = CONFIG.keptCache;
 const REVISIONS = `${CONFIG.base}__revisions__`;
 const BATCH = 24;
 
