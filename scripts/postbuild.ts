@@ -3,7 +3,7 @@
  * work offline. The order matters: the service worker precaches the index Pagefind wrote.
  */
 import path from 'node:path';
-import { basePath, outDir } from '../src/lib/build-env.ts';
+import { outDir } from '../src/lib/build-env.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { generateServiceWorker } from './service-worker/generate.ts';
 import { PROJECT_ROOT } from './project-root.ts';
@@ -18,7 +18,7 @@ try {
   const kept = search.reindexed < search.indexes ? `, ${search.indexes - search.reindexed} unchanged since the last build` : '';
   const removed = search.removed > 0 ? `, ${search.removed} files of the last index removed` : '';
   console.log(`search: ${search.pages} pages${parts}${kept}, ${search.seconds.toFixed(1)} s${removed}`);
-  const worker = await generateServiceWorker(site, basePath());
+  const worker = await generateServiceWorker(site);
   console.log(`offline: ${worker.mode === 'all' ? 'whole site' : 'shell and index'} precached, ${worker.files} files, ${(worker.bytes / 1e6).toFixed(1)} MB`);
 } catch (error) {
   console.error(`postbuild: ${error instanceof Error ? error.message : String(error)}`);
