@@ -9,7 +9,7 @@
  */
 /* global __OFFLINE_MODE__ */
 import { clientsClaim } from 'workbox-core';
-import { matchPrecache, precacheAndRoute } from 'workbox-precaching';
+import { PrecacheController, PrecacheRoute } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkOnly } from 'workbox-strategies';
 import { KEPT_PAGES_CACHE } from '../../src/lib/offline-caches.ts';
@@ -28,8 +28,17 @@ function buildName(entries) {
 /** Pages kept as they are read when the atlas is too large to precache whole; one per build. */
 const VISITED = `atlas-visited-${buildName(MANIFEST)}`;
 
+const precache = new PrecacheController();
+precache.addToCacheList(MANIFEST);
 // Queries never change what a file is: `?q=`, `?topic=`, `?highlight=` and Pagefind's `?ts=` cache-buster.
-precacheAndRoute(MANIFEST, { ignoreURLParametersMatching: [/.*/] });
+registerRoute(new PrecacheRoute(precache, { ignoreURLParametersMatching: [/.*/] }));
+
+/**
+ * Files precached at once. Workbox's own install takes one file after the other, a round trip each:
+ * 959 files installed in 7.0 s instead of 4.2 s on a local server, and far slower over a real link.
+ * Each file still goes through Workbox's precache strategy, which skips what is cached already.
+ */
+const AT_ONCE = 24;
 
 /** Everything else in the site's scope: a kept or visited page, or the network. */
 const keptPages = {
@@ -42,13 +51,27 @@ registerRoute(
 );
 
 // A page that is neither saved nor reachable gets the offline page.
-setCatchHandler(async ({ request }) => (request.mode === 'navigate' && (await matchPrecache('offline/index.html'))) || Response.error());
+setCatchHandler(async ({ request }) => (request.mode === 'navigate' && (await precache.matchPrecache('offline/index.html'))) || Response.error());
 
 self.addEventListener('install', (event) => {
-  // Made at once, so a later build can tell it is replacing this one even if nothing was visited.
-  event.waitUntil(caches.open(VISITED));
+  const entries = [...precache.getURLsToCacheKeys()];
+  event.waitUntil(
+    (async () => {
+      // Made at once, so a later build can tell it is replacing this one even if nothing was visited.
+      await caches.open(VISITED);
+      for (let start = 0; start < entries.length; start += AT_ONCE) {
+        await Promise.all(
+          entries.slice(start, start + AT_ONCE).flatMap(([url, cacheKey]) =>
+            precache.strategy.handleAll({ event, params: { cacheKey }, request: new Request(url, { cache: 'reload', credentials: 'same-origin' }) }),
+          ),
+        );
+      }
+    })(),
+  );
 });
 
+// Workbox drops precached files this build no longer lists.
+self.addEventListener('activate', precache.activate);
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
