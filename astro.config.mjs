@@ -1,20 +1,30 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from './scripts/project-root.ts';
 import { incrementalOutput } from './src/integrations/incremental-output.ts';
-import { basePath, outDir } from './src/lib/build-env.ts';
+import { SettingError } from './src/lib/base-path.ts';
+import { basePath, outDir, siteUrl } from './src/lib/build-env.ts';
 
 /** BASE_PATH: where the site lives on its host, e.g. `/paper-atlas/` on GitHub Pages. Always ends with `/`. */
-const base = basePath();
+let base;
 /** SITE_URL: the host, e.g. `https://user.github.io`; feeds, the sitemap and canonical links need it. */
-const site = process.env.SITE_URL || 'http://localhost:4321';
+let site;
+try {
+  base = basePath();
+  site = siteUrl();
+} catch (error) {
+  if (!(error instanceof SettingError)) throw error;
+  // One line, not Astro's report of a config that failed to load with its stack.
+  console.error(`astro config: ${error.message}`);
+  process.exit(1);
+}
 
 export default defineConfig({
   site,
   base,
   // OUT_DIR: where the built site goes (default dist/); the tests build beside it.
-  outDir: outDir(fileURLToPath(new URL('.', import.meta.url))),
+  outDir: outDir(PROJECT_ROOT),
   trailingSlash: 'ignore',
   // Pages in flight at once: rendering one overlaps writing others (10,000 papers: 21 s → 15 s).
   build: { format: 'directory', concurrency: 16 },

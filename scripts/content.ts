@@ -3,14 +3,15 @@
  * one MDX page per paper and one entry per topic under content/.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { formatDiagnostic } from './pipeline/diagnostics.ts';
 import { ContentError } from './pipeline/errors.ts';
 import { runPipeline } from './pipeline/index.ts';
 import type { Diagnostic } from './pipeline/types.ts';
+import { PROJECT_ROOT } from './project-root.ts';
+import { SettingError } from '../src/lib/base-path.ts';
+import { basePath, siteUrl } from '../src/lib/build-env.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const sources = path.resolve(root, process.env.PAPER_SOURCES || 'content/sources');
+const sources = path.resolve(PROJECT_ROOT, process.env.PAPER_SOURCES || 'content/sources');
 const started = performance.now();
 
 function report(diagnostics: Diagnostic[]): void {
@@ -18,7 +19,10 @@ function report(diagnostics: Diagnostic[]): void {
 }
 
 try {
-  const result = await runPipeline({ root, sources, progress: (line) => console.log(line) });
+  // The build's settings are checked first, so a bad one stops `npm run build` before any work.
+  basePath();
+  siteUrl();
+  const result = await runPipeline({ root: PROJECT_ROOT, sources, progress: (line) => console.log(line) });
   report(result.diagnostics);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const warnings = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
@@ -33,7 +37,8 @@ try {
     ].join('; '),
   );
 } catch (error) {
-  if (error instanceof ContentError) {
+  if (error instanceof SettingError) console.error(`content: ${error.message}`);
+  else if (error instanceof ContentError) {
     if (Array.isArray(error.cause)) report(error.cause as Diagnostic[]);
     console.error(`content: ${error.message}`);
   } else {

@@ -3,24 +3,22 @@
  * work offline. The order matters: the service worker precaches the index Pagefind wrote.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { basePath, outDir } from '../src/lib/build-env.ts';
+import { outDir } from '../src/lib/build-env.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { generateServiceWorker } from './service-worker/generate.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** Page digests the search indexer keeps between builds, beside the content step's render record. */
 const SEARCH_DIGESTS = 'node_modules/.cache/paper-atlas/search-pages.json';
-const site = outDir(root);
-const base = basePath();
+const site = outDir(PROJECT_ROOT);
 
 try {
-  const search = await buildSearchIndex(site, { digestCache: path.join(root, SEARCH_DIGESTS) });
+  const search = await buildSearchIndex(site, { digestCache: path.join(PROJECT_ROOT, SEARCH_DIGESTS) });
   const parts = search.indexes > 1 ? ` in ${search.indexes} indexes` : '';
   const kept = search.reindexed < search.indexes ? `, ${search.indexes - search.reindexed} unchanged since the last build` : '';
   const removed = search.removed > 0 ? `, ${search.removed} files of the last index removed` : '';
   console.log(`search: ${search.pages} pages${parts}${kept}, ${search.seconds.toFixed(1)} s${removed}`);
-  const worker = await generateServiceWorker(site, base);
+  const worker = await generateServiceWorker(site);
   console.log(`offline: ${worker.mode === 'all' ? 'whole site' : 'shell and index'} precached, ${worker.files} files, ${(worker.bytes / 1e6).toFixed(1)} MB`);
 } catch (error) {
   console.error(`postbuild: ${error instanceof Error ? error.message : String(error)}`);

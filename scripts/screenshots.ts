@@ -4,12 +4,11 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launchChromium } from './browser.ts';
 import { serve } from './serve.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const out = path.join(root, 'screenshots');
+const out = path.join(PROJECT_ROOT, 'screenshots');
 const pages = (process.argv[2] ?? 'home=,topic=topics/spiking-neuromorphic/,paper=papers/spikegpt-generative-pre-trained-language-model-with-spiking-neural-networks/,notfound=no-such-page/')
   .split(',')
   .map((pair) => pair.split('=') as [string, string]);
@@ -17,7 +16,7 @@ const widths = [1280, 390];
 const themes = ['light', 'dark'] as const;
 
 await mkdir(out, { recursive: true });
-const running = await serve({ dir: path.join(root, 'dist'), base: '/' });
+const running = await serve({ dir: path.join(PROJECT_ROOT, 'dist'), base: '/' });
 const browser = await launchChromium();
 try {
   for (const theme of themes) {

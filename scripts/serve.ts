@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { normaliseBasePath } from '../src/lib/base-path.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -58,7 +59,7 @@ async function fileFor(dir: string, pathname: string): Promise<string | null> {
 
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const dir = path.resolve(options.dir);
-  const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
+  const base = normaliseBasePath(options.base);
   const gzipped = new Map<string, Buffer>();
   const send = async (request: IncomingMessage, response: ServerResponse, file: string, status: number) => {
     const headers: Record<string, string | number> = {

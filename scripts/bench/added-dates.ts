@@ -9,13 +9,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { blameDumps } from '../pipeline/added.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 import { runPipeline } from '../pipeline/index.ts';
 import { seedStatistics, synthesizeCorpus } from './synthesize.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const root = PROJECT_ROOT;
 const { values } = parseArgs({
   options: {
     papers: { type: 'string', default: '10000' },

@@ -15,15 +15,14 @@
 import { cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromiumPath, launchChromium } from '../browser.ts';
 import { measure, type Measurement } from './measure.ts';
 import { measureSearchBytes, type SearchBytes } from './search-bytes.ts';
 import { seedStatistics, synthesizeCorpus } from './synthesize.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const results = path.join(root, 'bench-results');
+const results = path.join(PROJECT_ROOT, 'bench-results');
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000' },
@@ -64,12 +63,12 @@ async function scratchProject(work: string): Promise<void> {
   await rm(work, { recursive: true, force: true });
   await mkdir(path.join(work, 'node_modules'), { recursive: true });
   for (const entry of ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'scripts', 'public']) {
-    await cp(path.join(root, entry), path.join(work, entry), { recursive: true });
+    await cp(path.join(PROJECT_ROOT, entry), path.join(work, entry), { recursive: true });
   }
   await mkdir(path.join(work, 'content'), { recursive: true });
-  for (const entry of await readdir(path.join(root, 'node_modules'))) {
+  for (const entry of await readdir(path.join(PROJECT_ROOT, 'node_modules'))) {
     if (entry === '.astro' || entry === '.vite') continue;
-    await symlink(path.join(root, 'node_modules', entry), path.join(work, 'node_modules', entry));
+    await symlink(path.join(PROJECT_ROOT, 'node_modules', entry), path.join(work, 'node_modules', entry));
   }
 }
 
@@ -87,7 +86,7 @@ async function folderSize(folder: string): Promise<{ bytes: number; files: numbe
 async function runPipeline(work: string, sources: string): Promise<RunResult> {
   const env = {
     ...process.env,
-    PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}`,
+    PATH: `${path.join(PROJECT_ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
     PAPER_SOURCES: sources,
     ASTRO_TELEMETRY_DISABLED: '1',
   };
@@ -146,7 +145,7 @@ function table(all: SizeResult[]): string {
   return rows.join('\n');
 }
 
-const stats = await seedStatistics(path.join(root, 'content/sources'));
+const stats = await seedStatistics(path.join(PROJECT_ROOT, 'content/sources'));
 const all: SizeResult[] = [];
 const scratchFolders: string[] = [];
 let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
@@ -197,7 +196,7 @@ await mkdir(results, { recursive: true });
 await writeFile(path.join(results, 'results.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), runs, results: all }, null, 2)}\n`);
 const report = `## ${new Date().toISOString().slice(0, 10)}: ${sizes.join(', ')} papers, median of ${runs}\n\nMachine: ${machine}\n\n${table(all)}\n`;
 console.log(`\n${report}`);
-const benchmarks = path.join(root, 'BENCHMARKS.md');
+const benchmarks = path.join(PROJECT_ROOT, 'BENCHMARKS.md');
 const existing = await readFile(benchmarks, 'utf8').catch(() => '# Benchmarks\n\nWritten by `npm run bench`; newest first.\n');
 const [head, ...rest] = existing.split(/\n(?=## )/);
 await writeFile(benchmarks, [head!.trimEnd(), report.trimEnd(), ...rest.map((section) => section.trimEnd())].join('\n\n') + '\n');

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { sourceDateEpoch } from '../../src/lib/build-env.ts';
 import { inBatches } from '../../src/lib/batches.ts';
 import type { Diagnostic, Paper } from './types.ts';
-import { writeAtomically } from './write/files.ts';
+import { writeAtomically } from '../../src/lib/atomic-write.ts';
 
 /** Where first-seen times of papers git cannot date are kept, relative to the project root. */
 export const REMEMBERED_DATES = 'node_modules/.cache/paper-atlas/added-dates.json';

@@ -1,119 +1,89 @@
 /*
- * Paper Atlas service worker. Generated into dist/sw.js by scripts/service-worker/generate.ts,
- * which puts the build's CONFIG above this text; edit this file, not dist/sw.js.
+ * Paper Atlas service worker, on Workbox. scripts/service-worker/generate.ts bundles it into
+ * dist/sw.js with this build's precache list (Workbox's injectManifest) and offline mode.
  *
- * One precache per build: a new deploy installs beside the old one and takes over only when the
- * reader reloads, so a page is never served from one build with a search index from another.
+ * Precached files are kept by revision in Workbox's precache: a new deploy downloads only what
+ * changed, installs beside the one in use and takes over only when the reader reloads (the page
+ * offers it, src/scripts/offline.ts), so a page is never served from one build with a search
+ * index from another.
  */
-/* global CONFIG */
-const PRECACHE = `atlas-precache-${CONFIG.version}`;
-const VISITED = `atlas-visited-${CONFIG.version}`;
-/** Filled by the page's “Make this topic available offline”; emptied when a new build takes over. */
-const KEPT = 'atlas-kept-pages';
-const REVISIONS = `${CONFIG.base}__revisions__`;
-const BATCH = 24;
+/* global __OFFLINE_MODE__ */
+import { clientsClaim } from 'workbox-core';
+import { PrecacheController, PrecacheRoute } from 'workbox-precaching';
+import { registerRoute, setCatchHandler } from 'workbox-routing';
+import { CacheFirst, NetworkOnly } from 'workbox-strategies';
+import { KEPT_PAGES_CACHE } from '../../src/lib/offline-caches.ts';
 
-const absolute = (path) => new URL(path, self.location.origin).href;
+const MANIFEST = self.__WB_MANIFEST;
 
-/** Queries never change what a page is: `?q=`, `?highlight=` and Pagefind's `?ts=` cache-buster. */
-function cacheKey(url) {
-  return `${url.origin}${url.pathname}`;
-}
-
-async function previousPrecache() {
-  const names = (await caches.keys()).filter((name) => name.startsWith('atlas-precache-') && name !== PRECACHE);
-  for (const name of names) {
-    const cache = await caches.open(name);
-    const revisions = await cache.match(absolute(REVISIONS));
-    if (revisions) return { cache, revisions: await revisions.json() };
+/** A short digest of this build's precache list (FNV-1a), to tell its caches from an earlier build's. */
+function buildName(entries) {
+  let hash = 0x811c9dc5;
+  for (const character of entries.map((entry) => `${entry.url} ${entry.revision}`).join('\n')) {
+    hash = Math.imul(hash ^ character.charCodeAt(0), 0x01000193) >>> 0;
   }
-  return null;
+  return hash.toString(16).padStart(8, '0');
 }
 
-async function precache() {
-  const cache = await caches.open(PRECACHE);
-  const previous = await previousPrecache();
-  const entries = Object.entries(CONFIG.precache);
-  for (let start = 0; start < entries.length; start += BATCH) {
-    await Promise.all(
-      entries.slice(start, start + BATCH).map(async ([path, revision]) => {
-        const url = absolute(path);
-        if (previous && previous.revisions[path] === revision) {
-          const kept = await previous.cache.match(url);
-          if (kept) return cache.put(url, kept);
-        }
-        const response = await fetch(new Request(url, { cache: 'reload', credentials: 'same-origin' }));
-        if (!response.ok) throw new Error(`precache: ${response.status} for ${url}`);
-        return cache.put(url, response);
-      }),
-    );
-  }
-  await cache.put(absolute(REVISIONS), new Response(JSON.stringify(CONFIG.precache)));
-}
+/** Pages kept as they are read when the atlas is too large to precache whole; one per build. */
+const VISITED = `atlas-visited-${buildName(MANIFEST)}`;
+
+const precache = new PrecacheController();
+precache.addToCacheList(MANIFEST);
+// Queries never change what a file is: `?q=`, `?topic=`, `?highlight=` and Pagefind's `?ts=` cache-buster.
+registerRoute(new PrecacheRoute(precache, { ignoreURLParametersMatching: [/.*/] }));
+
+/**
+ * Files precached at once. Workbox's own install takes one file after the other, a round trip each:
+ * 959 files installed in 7.0 s instead of 4.2 s on a local server, and far slower over a real link.
+ * Each file still goes through Workbox's precache strategy, which skips what is cached already.
+ */
+const AT_ONCE = 24;
+
+/** Everything else in the site's scope: a kept or visited page, or the network. */
+const keptPages = {
+  cachedResponseWillBeUsed: async ({ cachedResponse, request }) =>
+    cachedResponse ?? (await (await caches.open(KEPT_PAGES_CACHE)).match(request, { ignoreSearch: true })),
+};
+registerRoute(
+  ({ url }) => url.href.startsWith(self.registration.scope),
+  __OFFLINE_MODE__ === 'visited' ? new CacheFirst({ cacheName: VISITED, matchOptions: { ignoreSearch: true }, plugins: [keptPages] }) : new NetworkOnly(),
+);
+
+// A page that is neither saved nor reachable gets the offline page.
+setCatchHandler(async ({ request }) => (request.mode === 'navigate' && (await precache.matchPrecache('offline/index.html'))) || Response.error());
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    precache().then(() => {
-      // The first worker may start at once; a later one waits for the reader to reload.
-      if (!self.registration.active) return self.skipWaiting();
-      return undefined;
-    }),
-  );
-});
-
-self.addEventListener('activate', (event) => {
+  const entries = [...precache.getURLsToCacheKeys()];
   event.waitUntil(
     (async () => {
-      const keep = new Set([PRECACHE, VISITED]);
-      const names = await caches.keys();
-      const replacing = names.some((name) => name.startsWith('atlas-precache-') && name !== PRECACHE);
-      await Promise.all(
-        names
-          .filter((name) => name.startsWith('atlas-') && !keep.has(name) && (name !== KEPT || replacing))
-          .map((name) => caches.delete(name)),
-      );
-      await self.clients.claim();
+      // Made at once, so a later build can tell it is replacing this one even if nothing was visited.
+      await caches.open(VISITED);
+      for (let start = 0; start < entries.length; start += AT_ONCE) {
+        await Promise.all(
+          entries.slice(start, start + AT_ONCE).flatMap(([url, cacheKey]) =>
+            precache.strategy.handleAll({ event, params: { cacheKey }, request: new Request(url, { cache: 'reload', credentials: 'same-origin' }) }),
+          ),
+        );
+      }
     })(),
   );
 });
 
-self.addEventListener('message', (event) => {
-  if (event.data && event.data.type === 'activate-update') self.skipWaiting();
+// Workbox drops precached files this build no longer lists.
+self.addEventListener('activate', precache.activate);
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      // Pages of an earlier build, and those kept from it, go; so do caches of the worker before Workbox.
+      const earlier = (await caches.keys()).filter((name) => name.startsWith('atlas-') && name !== VISITED && name !== KEPT_PAGES_CACHE);
+      if (earlier.length > 0) earlier.push(KEPT_PAGES_CACHE);
+      await Promise.all(earlier.map((name) => caches.delete(name)));
+    })(),
+  );
 });
+clientsClaim();
 
-async function fromCaches(key) {
-  for (const name of [PRECACHE, VISITED, KEPT]) {
-    const cache = await caches.open(name);
-    const hit = await cache.match(key);
-    if (hit) return hit;
-  }
-  return undefined;
-}
-
-async function respond(request, url) {
-  const key = cacheKey(url);
-  const cached = await fromCaches(key);
-  if (cached) return cached;
-  try {
-    const response = await fetch(request);
-    if (response.ok && CONFIG.mode === 'visited') {
-      const cache = await caches.open(VISITED);
-      await cache.put(key, response.clone());
-    }
-    return response;
-  } catch (error) {
-    if (request.mode === 'navigate') {
-      const offline = await fromCaches(absolute(CONFIG.offlinePage));
-      if (offline) return offline;
-    }
-    throw error;
-  }
-}
-
-self.addEventListener('fetch', (event) => {
-  const { request } = event;
-  if (request.method !== 'GET') return;
-  const url = new URL(request.url);
-  if (url.origin !== self.location.origin || !url.pathname.startsWith(CONFIG.base)) return;
-  event.respondWith(respond(request, url));
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'activate-update') self.skipWaiting();
 });

@@ -53,7 +53,7 @@ describe('paper details beside the data store', () => {
   it('removes what a build stopped halfway left unfinished', async () => {
     const folder = detailsFolder(cacheDir);
     await storedDigests(folder);
-    await writeFile(new URL('half.json.partial', folder), '{"links":[');
+    await writeFile(new URL('half.json.tmp-4242', folder), '{"links":[');
     expect(await storedDigests(folder)).toEqual(new Set());
     expect(await readdir(folder)).toEqual([]);
   });

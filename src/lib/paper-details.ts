@@ -6,7 +6,8 @@
  * alone made it hundreds of megabytes, which the build could not get past. Lists need only the card
  * (src/lib/schema.ts), so the store keeps that and each paper page reads its own details here.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { isTemporaryFile, writeAtomically } from './atomic-write.ts';
 import type { PaperDetailData } from './schema.ts';
 
 export interface PaperDetail extends PaperDetailData {
@@ -37,12 +38,8 @@ export async function readPaperDetail(folder: URL, digest: string): Promise<Pape
   }
 }
 
-/** Written beside and renamed into place, so a build stopped halfway never leaves half a file. */
-export async function writePaperDetail(folder: URL, digest: string, detail: PaperDetail): Promise<void> {
-  const file = detailFile(folder, digest);
-  const partial = new URL(`${digest}.json.partial`, folder);
-  await writeFile(partial, JSON.stringify(detail));
-  await rename(partial, file);
+export function writePaperDetail(folder: URL, digest: string, detail: PaperDetail): Promise<void> {
+  return writeAtomically(detailFile(folder, digest), JSON.stringify(detail));
 }
 
 /**
@@ -57,7 +54,7 @@ export async function storedDigests(folder: URL): Promise<Set<string>> {
     if (entry.name !== DETAIL_FORMAT) await rm(new URL(entry.name, parent), { recursive: true, force: true });
   }
   const names = await readdir(folder);
-  await Promise.all(names.filter((name) => name.endsWith('.partial')).map((name) => rm(new URL(name, folder), { force: true })));
+  await Promise.all(names.filter(isTemporaryFile).map((name) => rm(new URL(name, folder), { force: true })));
   return new Set(names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length)));
 }
 

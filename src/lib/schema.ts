@@ -80,4 +80,3 @@ export type PaperData = z.infer<typeof paperSchema>;
 export type PaperCardData = z.infer<typeof paperCardSchema>;
 export type PaperDetailData = z.infer<typeof paperDetailSchema>;
 export type TopicEntry = z.infer<typeof topicEntrySchema>;
-export type TopicConfigInput = z.input<typeof topicConfigSchema>;

@@ -2,7 +2,9 @@
  * The one place the site builds URLs. Every internal link goes through `href`, so the site works
  * under any base path (`BASE_PATH=/paper-atlas/` on GitHub Pages) as well as at the root.
  */
-const BASE = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+import { normaliseBasePath } from './base-path.ts';
+
+const BASE = normaliseBasePath(import.meta.env.BASE_URL);
 
 /** `href('papers/x/')` → `/base/papers/x/`. Paths are relative to the site root, never start with `/`. */
 export function href(path = ''): string {

@@ -2,10 +2,8 @@
  * Offline support in the page: registers the service worker, shows when the reader is offline,
  * offers a new version when one is ready, and lets a reader keep a whole topic for offline reading.
  */
+import { KEPT_PAGES_CACHE } from '../lib/offline-caches.ts';
 import { siteBase } from './pagefind.ts';
-
-/** Cache the service worker fills with pages kept for offline reading; it clears it on a new deploy. */
-export const KEPT_PAGES_CACHE = 'atlas-kept-pages';
 
 export function setUpOfflineIndicator(): void {
   const badge = document.querySelector<HTMLElement>('[data-offline-badge]');

@@ -21,7 +21,7 @@ beforeAll(async () => {
   await cp(inject('siteDir'), splitDir, { recursive: true });
   const summary = await buildSearchIndex(splitDir, { limits: { splitFrom: 1, papersPerIndex: 200 } });
   expect(summary.indexes).toBe(4);
-  await generateServiceWorker(splitDir, TEST_BASE);
+  await generateServiceWorker(splitDir);
   [whole, split, browser] = await Promise.all([
     serve({ dir: inject('siteDir'), base: TEST_BASE }),
     serve({ dir: splitDir, base: TEST_BASE }),

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, inject, it } from 'vitest';
+import { isPageSegment } from '../../src/lib/pages.ts';
 
 /** A page's HTML and the stylesheets it links, gzipped. */
 function gzippedWithStyles(site: string, html: string): number {
@@ -32,7 +33,7 @@ it('keeps every paper page with its stylesheets under 30 KB gzipped', () => {
   const papers = path.join(site, 'papers');
   let largest = { name: '', bytes: 0 };
   for (const name of readdirSync(papers)) {
-    if (/^page-\d+$/.test(name)) continue;
+    if (isPageSegment(name)) continue;
     const file = path.join(papers, name, 'index.html');
     let html: string;
     try {

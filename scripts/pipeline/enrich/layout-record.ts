@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EnrichedPaper, Position } from '../types.ts';
-import { writeAtomically } from '../write/files.ts';
+import { writeAtomically } from '../../../src/lib/atomic-write.ts';
 
 /** Where the record is, relative to the project root. */
 export const LAYOUT_RECORD = 'node_modules/.cache/paper-atlas/map-positions.json';

@@ -3,8 +3,9 @@
  * Files in a generated folder that are no longer produced are removed, but only if they carry
  * the generated header: a file a person put there is reported, never deleted.
  */
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { isTemporaryFile, writeAtomically } from '../../../src/lib/atomic-write.ts';
 import { inBatches } from '../../../src/lib/batches.ts';
 import type { Diagnostic } from '../types.ts';
 
@@ -27,13 +28,6 @@ async function readIfExists(file: string): Promise<string | null> {
 
 /** Files compared or written at once. */
 const FILES_AT_ONCE = 32;
-
-/** Writes through a temporary file in the same folder, so a reader never sees half a file. */
-export async function writeAtomically(file: string, content: string): Promise<void> {
-  const temporary = `${file}.tmp-${process.pid}`;
-  await writeFile(temporary, content);
-  await rename(temporary, file);
-}
 
 /**
  * @param outputs relative path → content, for files the generated folders should hold
@@ -66,7 +60,7 @@ export async function writeOutputs(root: string, folders: string[], outputs: Map
       const relative = path.posix.join(folder, name);
       if (outputs.has(relative) || current.has(relative)) continue;
       const file = path.join(root, relative);
-      if (/\.tmp-\d+$/.test(name)) {
+      if (isTemporaryFile(name)) {
         await rm(file, { force: true });
         continue;
       }

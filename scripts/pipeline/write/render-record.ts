@@ -11,10 +11,10 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { fileStates, sameState, type FileState } from '../../file-states.ts';
 import type { EnrichedPaper } from '../types.ts';
-import { writeAtomically } from './files.ts';
+import { writeAtomically } from '../../../src/lib/atomic-write.ts';
+import { PROJECT_ROOT } from '../../project-root.ts';
 
 /** Where the record is, relative to the project root. */
 export const RENDER_RECORD = 'node_modules/.cache/paper-atlas/rendered-pages.json';
@@ -31,15 +31,13 @@ interface RecordFile {
   pages: Record<string, PageRecord>;
 }
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-
 async function rendererDigest(): Promise<string> {
   const digest = createHash('sha256');
   for (const folder of RENDERER_SOURCES) {
-    const files = (await readdir(path.join(projectRoot, folder), { recursive: true })).filter((file) => file.endsWith('.ts')).sort();
-    for (const file of files) digest.update(`\0${folder}/${file}\0`).update(await readFile(path.join(projectRoot, folder, file)));
+    const files = (await readdir(path.join(PROJECT_ROOT, folder), { recursive: true })).filter((file) => file.endsWith('.ts')).sort();
+    for (const file of files) digest.update(`\0${folder}/${file}\0`).update(await readFile(path.join(PROJECT_ROOT, folder, file)));
   }
-  digest.update(await readFile(path.join(projectRoot, RENDERER_PACKAGES)).catch(() => ''));
+  digest.update(await readFile(path.join(PROJECT_ROOT, RENDERER_PACKAGES)).catch(() => ''));
   // Node's version stands for its ICU data too, which splits excerpts into sentences.
   digest.update(`\0${process.version}`);
   return digest.digest('hex');

@@ -1,0 +1,35 @@
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isTemporaryFile, writeAtomically } from './atomic-write.ts';
+
+describe('writeAtomically', () => {
+  let folder: string;
+  beforeEach(async () => {
+    folder = await mkdtemp(path.join(os.tmpdir(), 'atlas-atomic-'));
+  });
+  afterEach(() => rm(folder, { recursive: true, force: true }));
+
+  it('replaces a file whole, by path or file URL, and leaves nothing beside it', async () => {
+    const file = path.join(folder, 'a.json');
+    await writeAtomically(file, 'first');
+    await writeAtomically(pathToFileURL(file), 'second');
+    expect(await readFile(file, 'utf8')).toBe('second');
+    expect(await readdir(folder)).toEqual(['a.json']);
+  });
+
+  it('removes its temporary file when the rename fails', async () => {
+    // A folder in the way: the content is written, the rename over the folder refused.
+    await mkdir(path.join(folder, 'taken', 'inside'), { recursive: true });
+    await expect(writeAtomically(path.join(folder, 'taken'), 'text')).rejects.toThrow();
+    expect(await readdir(folder)).toEqual(['taken']);
+  });
+
+  it('names its temporary files so a later run can tell them from real ones', async () => {
+    expect(isTemporaryFile(`page.mdx.tmp-${process.pid}`)).toBe(true);
+    expect(isTemporaryFile('page.mdx')).toBe(false);
+    expect(isTemporaryFile('notes-tmp-2.mdx')).toBe(false);
+  });
+});
