@@ -4,6 +4,12 @@
  * Two layouts occur and are detected per file from the text itself:
  * - block: header lines, then title, blank line, abstract, blank lines;
  * - line: two header lines, `Subscribe` glued to the first title, then title/abstract lines alternating.
+ *
+ * Which unit is a title and which an abstract is decided for the whole file at once: papers
+ * alternate title, abstract, title, abstract, and a unit's own look (length, final full stop,
+ * sentences, capitalisation) is only evidence. A Viterbi pass finds the labelling that fits best,
+ * so one odd unit cannot shift the rest; a break in the alternation is a listing that lost its
+ * abstract or its title, reported with its line and kept.
  */
 import type { Diagnostic, Listing, SourceFile } from './types.ts';
 
@@ -29,6 +35,8 @@ const DATE_LINE = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \
 interface Unit {
   text: string;
   line: number;
+  /** Blank lines between this unit and the one before it. */
+  gap: number;
 }
 
 function isHeaderLine(line: string): boolean {
@@ -66,34 +74,181 @@ function detectLayout(lines: string[], start: number): Layout {
 function toUnits(lines: string[], start: number, layout: Layout): Unit[] {
   const units: Unit[] = [];
   let current: Unit | null = null;
+  let gap = 0;
   for (let i = start; i < lines.length; i++) {
-    const text = (lines[i] ?? '').replace(/\s+$/u, '').replace(/^\s+/u, '');
+    // String#trim drops exactly what /\s/ matches, CR and BOM included.
+    const text = (lines[i] ?? '').trim();
     if (text === '') {
       current = null;
+      gap++;
       continue;
     }
     if (layout === 'block' && current) {
       current.text += ` ${text}`;
     } else {
-      current = { text, line: i + 1 };
+      current = { text, line: i + 1, gap };
       units.push(current);
     }
+    gap = 0;
   }
   return units;
 }
 
+/** Evidence is in natural-log odds of title against abstract; no single unit says more than this. */
+const MAX_EVIDENCE = 6;
 /**
- * True for text that reads as an abstract rather than a title: long, or a long sentence ending in a full stop.
- * In the seeds titles are at most 165 characters and never end with a full stop; abstracts are 492 or more.
+ * What breaking the alternation costs: a title without abstract, or an abstract without title.
+ * Relabelling one odd unit takes two breaks, and 2 × 9 outweighs the strongest evidence of three
+ * units, so only a run of text that plainly contradicts the alternation breaks it.
  */
-export function looksLikeAbstract(text: string): boolean {
-  return text.length > 300 || (text.length > 100 && text.endsWith('.'));
+const BREAK_COST = 9;
+/**
+ * What a label against a file's blank-line structure costs, where it has one (see gapKinds):
+ * more than two breaks and the strongest evidence together, so the blank lines decide.
+ */
+const GAP_COST = 2 * BREAK_COST + MAX_EVIDENCE;
+/** Capitalisation is judged on this many words of four letters or more: enough to tell, bounded time. */
+const CAPITAL_SAMPLE = 12;
+/** A sentence end followed by the next sentence: `. Next`, `? Next`, `! Next`. */
+const SENTENCE_END = /[.!?]["'”’)\]]*\s+["'“‘(]?\p{Lu}/gu;
+const LONG_WORD = /\p{L}{4,}/gu;
+const CLOSING = new Set(['"', "'", '”', '’', ')', ']']);
+
+const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
+
+/** Counts sentence ends inside a text, stopping at `most`. */
+function sentenceEnds(text: string, most: number): number {
+  SENTENCE_END.lastIndex = 0;
+  let count = 0;
+  while (count < most && SENTENCE_END.test(text)) count++;
+  return count;
 }
 
-/** A title that reads like prose is still a title when a clearly longer abstract follows it. */
-function isTitle(text: string, next: string | undefined): boolean {
-  if (!looksLikeAbstract(text)) return true;
-  return next !== undefined && text.length <= 250 && next.length > 2 * text.length && looksLikeAbstract(next);
+/** Evidence from how a text ends: a full stop is an abstract's, no stop a title's; a question or a web address says nothing. */
+function endingEvidence(text: string): number {
+  let end = text.length - 1;
+  while (end > 0 && CLOSING.has(text[end]!)) end--;
+  const mark = text[end];
+  if (mark === '.' || mark === '!') return -2.5;
+  if (mark === '?' || text.lastIndexOf('/') > text.lastIndexOf(' ')) return 0;
+  return 2;
+}
+
+/** Share of capitalised words among the first long words after the first word; null when too few. */
+function capitalShare(text: string): number | null {
+  LONG_WORD.lastIndex = text.indexOf(' ') + 1;
+  if (LONG_WORD.lastIndex === 0) return null;
+  let words = 0;
+  let capitals = 0;
+  for (let match = LONG_WORD.exec(text); match && words < CAPITAL_SAMPLE; match = LONG_WORD.exec(text)) {
+    const first = match[0][0]!;
+    words++;
+    if (first !== first.toLowerCase()) capitals++;
+  }
+  return words >= 2 ? capitals / words : null;
+}
+
+/**
+ * How much a unit's own look says it is a title (positive) or an abstract (negative). In the seeds
+ * titles are 17–165 characters, never end with a full stop and hold one sentence, nine in ten in
+ * Title Case; abstracts are 492–1919 characters of several sentences in sentence case, ending with
+ * a full stop or a web address. Titles of up to 500 characters and one-sentence abstracts occur
+ * elsewhere, so length only speaks clearly beyond that, and sentence case, which some titles
+ * use, speaks softly. Each piece is capped so no one of them decides alone.
+ */
+export function titleEvidence(text: string): number {
+  let evidence = clamp(Math.log2(300 / text.length), -4, 1);
+  evidence += endingEvidence(text);
+  evidence -= 1.5 * sentenceEnds(text, 2);
+  const share = capitalShare(text);
+  if (share !== null) evidence += share >= 0.4 ? Math.min(2, 5 * (share - 0.4)) : Math.max(-1, 2.5 * (share - 0.4));
+  return clamp(evidence, -MAX_EVIDENCE, MAX_EVIDENCE);
+}
+
+/**
+ * Blank-line runs are structure when a block-layout file has two kinds, one blank line inside a
+ * paper and two or more between papers, each before at least a quarter of its units. Then each
+ * unit's run says whether a paper starts there (kind 2) or not (kind 1); otherwise it says nothing (0).
+ */
+function gapKinds(units: Unit[]): Uint8Array {
+  const kinds = new Uint8Array(units.length);
+  let single = 0;
+  let longer = 0;
+  for (let i = 1; i < units.length; i++) {
+    if (units[i]!.gap === 1) single++;
+    else if (units[i]!.gap > 1) longer++;
+  }
+  const gaps = units.length - 1;
+  if (single < gaps / 4 || longer < gaps / 4) return kinds;
+  for (let i = 1; i < units.length; i++) kinds[i] = units[i]!.gap > 1 ? 2 : units[i]!.gap === 1 ? 1 : 0;
+  return kinds;
+}
+
+/** A unit's label: a title, the abstract of the title before it, or an abstract whose title is missing. */
+const TITLE = 0;
+const ABSTRACT = 1;
+const ORPHAN = 2;
+const LABELS = 3;
+/** Alternation's cost of each label after each label (row: before, column: after), and at the file's ends. */
+const TRANSITION_COST = [
+  [BREAK_COST, 0, 2 * BREAK_COST],
+  [0, Infinity, BREAK_COST],
+  [0, Infinity, BREAK_COST],
+];
+const START_COST = [0, Infinity, BREAK_COST];
+const END_COST = [BREAK_COST, 0, 0];
+
+/**
+ * Every unit's label: the labelling with the highest total score, where a title earns half its
+ * unit's evidence, an abstract loses it, and each transition costs as above, plus GAP_COST where
+ * a paper starts (any label but ABSTRACT) against the blank lines, or does not start on two.
+ * Ties go to alternation. Linear: LABELS running scores and one choice per unit and label.
+ */
+function labelUnits(units: Unit[]): Uint8Array {
+  const count = units.length;
+  const kinds = gapKinds(units);
+  const from = new Uint8Array(count * LABELS);
+  const score = new Float64Array(LABELS);
+  const next = new Float64Array(LABELS);
+  const first = titleEvidence(units[0]!.text) / 2;
+  for (let label = 0; label < LABELS; label++) score[label] = (label === TITLE ? first : -first) - START_COST[label]!;
+  for (let i = 1; i < count; i++) {
+    const kind = kinds[i]!;
+    const evidence = titleEvidence(units[i]!.text) / 2;
+    for (let label = 0; label < LABELS; label++) {
+      const gapCost = kind !== 0 && (label !== ABSTRACT) !== (kind === 2) ? GAP_COST : 0;
+      let best = -Infinity;
+      let bestFrom = 0;
+      for (let before = 0; before < LABELS; before++) {
+        const cost = TRANSITION_COST[before]![label]!;
+        const candidate = score[before]! - cost;
+        if (candidate > best || (candidate === best && cost < TRANSITION_COST[bestFrom]![label]!)) {
+          best = candidate;
+          bestFrom = before;
+        }
+      }
+      from[i * LABELS + label] = bestFrom;
+      next[label] = best - gapCost + (label === TITLE ? evidence : -evidence);
+    }
+    score.set(next);
+  }
+  const labels = new Uint8Array(count);
+  let last = TITLE;
+  for (let label = 1; label < LABELS; label++) {
+    if (score[label]! - END_COST[label]! >= score[last]! - END_COST[last]!) last = label;
+  }
+  labels[count - 1] = last;
+  for (let i = count - 1; i > 0; i--) labels[i - 1] = from[i * LABELS + labels[i]!]!;
+  return labels;
+}
+
+const MADE_UP_TITLE_WORDS = 8;
+
+/** A title for an abstract whose own is missing: its first words, with an ellipsis if it goes on. */
+export function titleFromFirstWords(abstract: string): string {
+  const words = abstract.split(/\s+/, MADE_UP_TITLE_WORDS + 1);
+  const head = words.slice(0, MADE_UP_TITLE_WORDS).join(' ').replace(/[\s,;:.!?]+$/u, '');
+  return words.length > MADE_UP_TITLE_WORDS ? `${head}…` : head;
 }
 
 export function parseDump(source: SourceFile, topic: string): ParseResult {
@@ -110,35 +265,30 @@ export function parseDump(source: SourceFile, topic: string): ParseResult {
     return { layout, listings, diagnostics };
   }
 
-  let i = 0;
-  while (i < units.length) {
-    const title = units[i] as Unit;
-    const next = units[i + 1];
-    if (!isTitle(title.text, next?.text)) {
-      diagnostics.push({
-        severity: 'error',
-        ...at(title),
-        message: 'abstract with no title before it; skipped',
-      });
-      i += 1;
+  const labels = labelUnits(units);
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
+    if (labels[i] === ORPHAN) {
+      diagnostics.push({ severity: 'warning', ...at(unit), message: 'abstract with no title before it; kept, titled from its first words' });
+      listings.push({ origin: at(unit), topic, title: titleFromFirstWords(unit.text), abstract: unit.text, titleFromAbstract: true });
       continue;
     }
-    // A title whose next unit is another title (itself followed by an abstract) has lost its abstract.
-    const abstractMissing =
-      next === undefined ||
-      (!looksLikeAbstract(next.text) && units[i + 2] !== undefined && looksLikeAbstract(units[i + 2]!.text));
-    if (abstractMissing) {
+    const next = units[i + 1];
+    if (next === undefined || labels[i + 1] !== ABSTRACT) {
       diagnostics.push({
         severity: 'warning',
-        ...at(title),
+        ...at(unit),
         message: `title with no abstract${next === undefined ? ' at the end of the file' : ''}; kept without one`,
       });
-      listings.push({ origin: at(title), topic, title: title.text, abstract: '' });
-      i += 1;
+      listings.push({ origin: at(unit), topic, title: unit.text, abstract: '' });
       continue;
     }
-    listings.push({ origin: at(title), topic, title: title.text, abstract: next.text });
-    i += 2;
+    // Alternation can outweigh any one unit's look; when it overrules the strongest, the file may be laid out otherwise.
+    if (titleEvidence(unit.text) <= -MAX_EVIDENCE) {
+      diagnostics.push({ severity: 'warning', ...at(unit), message: 'reads like an abstract; taken as a title because titles and abstracts alternate here' });
+    }
+    listings.push({ origin: at(unit), topic, title: unit.text, abstract: next.text });
+    i++;
   }
   return { layout, listings, diagnostics };
 }
