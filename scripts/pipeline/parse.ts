@@ -98,8 +98,8 @@ function toUnits(lines: string[], start: number, layout: Layout): Unit[] {
 const MAX_EVIDENCE = 6;
 /**
  * What breaking the alternation costs: a title without abstract, or an abstract without title.
- * Relabelling one odd unit takes two breaks, and 2 × 9 outweighs the strongest evidence of three
- * units, so only a run of text that plainly contradicts the alternation breaks it.
+ * Relabelling a run of units takes two breaks, and 2 × 9 is as much as the strongest evidence of
+ * three units (ties keep the alternation), so only a longer run that plainly contradicts it breaks it.
  */
 const BREAK_COST = 9;
 /**
