@@ -58,7 +58,8 @@ export function mergeListings(listings: NormalisedListing[]): MergeResult {
     const empty = variants.find((variant) => variant.displayAbstract === '');
     const kept = variants.filter((variant) => variant !== empty || variants.length === 1);
     if (empty && kept.length < variants.length) (kept[0] as AbstractVariant).origins.push(...empty.origins);
-    papers.push({ key, slug: slugs.get(key) as string, title: first.displayTitle, topics, variants: kept });
+    const madeUp = first.titleFromAbstract ? { titleFromAbstract: true } : {};
+    papers.push({ key, slug: slugs.get(key) as string, title: first.displayTitle, ...madeUp, topics, variants: kept });
   }
 
   const members = new Map<string, string[]>();

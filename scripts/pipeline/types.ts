@@ -7,7 +7,7 @@
 export interface Origin {
   /** Path of the dump, relative to the project root when possible. */
   file: string;
-  /** 1-based line of the listing's title. */
+  /** 1-based line of the listing's title (of its abstract when it has no title). */
   line: number;
 }
 
@@ -26,6 +26,8 @@ export interface Listing {
   topic: string;
   title: string;
   abstract: string;
+  /** The dump lists no title: `title` is the abstract's first words. */
+  titleFromAbstract?: boolean;
 }
 
 /** A listing with display text: LaTeX remnants turned into typography, whitespace tidied. */
@@ -49,6 +51,8 @@ export interface Paper {
   key: string;
   slug: string;
   title: string;
+  /** The title is its first listing's abstract's first words: that dump lists no title. */
+  titleFromAbstract?: boolean;
   /** Topic slugs in order of first appearance. */
   topics: string[];
   /** At least one; more only when dumps disagree on the abstract. */

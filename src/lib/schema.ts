@@ -38,6 +38,8 @@ export const sourceSchema = z.object({
 /** A generated paper page's frontmatter. */
 export const paperSchema = z.object({
   title: z.string().min(1),
+  /** The dump lists no title for this paper: `title` is its abstract's first words. */
+  titleFromAbstract: z.boolean().optional(),
   slug,
   topics: z.array(slug).min(1),
   /** The first sentences of the abstract, for lists, feeds and meta descriptions. */

@@ -72,6 +72,7 @@ export function excerpt(text: string): string {
 export function paperData(paper: EnrichedPaper): PaperData {
   return paperSchema.parse({
     title: paper.title,
+    ...(paper.titleFromAbstract ? { titleFromAbstract: true } : {}),
     slug: paper.slug,
     topics: paper.topics,
     excerpt: excerpt(paper.variants[0]!.displayAbstract),
