@@ -64,7 +64,6 @@ describe('in Chromium', () => {
     topic: 'topics/neural-architectures/',
     paper: 'papers/neurosymbolic-ai-why-what-and-how/?highlight=symbolic',
     'A–Z': 'papers/',
-    'A–Z page 2': 'papers/page-2/',
     search: 'search/?q=spiking',
     offline: 'offline/',
     404: 'no/such/page/',
