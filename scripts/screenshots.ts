@@ -1,9 +1,11 @@
 /**
- * `npm run screenshots`: serves dist/ and photographs the main pages at desktop and phone width,
- * in light and dark, into screenshots/. For looking at the site the way a reader does.
+ * `npm run screenshots`: serves the built site (OUT_DIR, default dist/) and photographs the main
+ * pages at desktop and phone width, in light and dark, into screenshots/, and at phone width the
+ * paper page with its menu open. For looking at the site the way a reader does.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { outDir } from '../src/lib/build-env.ts';
 import { launchChromium } from './browser.ts';
 import { serve } from './serve.ts';
 import { PROJECT_ROOT } from './project-root.ts';
@@ -16,7 +18,7 @@ const widths = [1280, 390];
 const themes = ['light', 'dark'] as const;
 
 await mkdir(out, { recursive: true });
-const running = await serve({ dir: path.join(PROJECT_ROOT, 'dist'), base: '/' });
+const running = await serve({ dir: outDir(PROJECT_ROOT), base: '/' });
 const browser = await launchChromium();
 try {
   for (const theme of themes) {
@@ -27,6 +29,15 @@ try {
         await page.goto(`${running.url}${pagePath}`, { waitUntil: 'networkidle' });
         const file = path.join(out, `${name}-${width}-${theme}.png`);
         await page.screenshot({ path: file, fullPage: process.env.FULL === '1' });
+        console.log(file);
+      }
+      const paper = pages.find(([name]) => name === 'paper');
+      const menu = page.getByRole('button', { name: 'Menu' });
+      if (paper && (await menu.isVisible())) {
+        await page.goto(`${running.url}${paper[1]}`, { waitUntil: 'networkidle' });
+        await menu.click();
+        const file = path.join(out, `menu-${width}-${theme}.png`);
+        await page.screenshot({ path: file });
         console.log(file);
       }
       await context.close();

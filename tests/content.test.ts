@@ -1,7 +1,7 @@
 /**
- * The content step end to end, on the bundled corpus and on broken input, in a scratch copy of the project.
+ * The content step end to end, on the pinned seed corpus and on broken input, in a scratch copy of the project.
  */
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,9 @@ import { paperSchema, topicEntrySchema } from '../src/lib/schema.ts';
 import { formatDiagnostic } from '../scripts/pipeline/diagnostics.ts';
 import { ContentError } from '../scripts/pipeline/errors.ts';
 import { PAPERS_FOLDER, runPipeline, TOPICS_FOLDER } from '../scripts/pipeline/index.ts';
+import { TOPICS_FILE } from '../scripts/pipeline/topics.ts';
 import { RENDER_RECORD } from '../scripts/pipeline/write/render-record.ts';
+import { SEED_SOURCES } from './build-site.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const scratch: string[] = [];
@@ -19,8 +21,9 @@ async function scratchProject(): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'paper-atlas-'));
   scratch.push(root);
   await mkdir(path.join(root, 'content'), { recursive: true });
-  await cp(path.join(projectRoot, 'content/topics.yaml'), path.join(root, 'content/topics.yaml'));
-  await cp(path.join(projectRoot, 'content/sources'), path.join(root, 'content/sources'), { recursive: true });
+  // The seeds as shipped: dumps in content/sources, their topics in content/topics.yaml.
+  await cp(path.join(projectRoot, SEED_SOURCES), path.join(root, 'content/sources'), { recursive: true });
+  await rename(path.join(root, 'content/sources', TOPICS_FILE), path.join(root, 'content', TOPICS_FILE));
   return root;
 }
 
@@ -41,7 +44,7 @@ afterAll(async () => {
   await Promise.all(scratch.map((root) => rm(root, { recursive: true, force: true })));
 });
 
-describe('the bundled corpus', () => {
+describe('the seed corpus', () => {
   let root: string;
   let result: Awaited<ReturnType<typeof runPipeline>>;
   beforeAll(async () => {

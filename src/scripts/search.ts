@@ -65,6 +65,14 @@ export function createSearchUI(root: HTMLElement, options: SearchOptions): Searc
     } else input.removeAttribute('aria-activedescendant');
   };
 
+  // A combobox whose list of results is open only while it shows some.
+  const showResults = (items: HTMLElement[]) => {
+    list.replaceChildren(...items);
+    input.setAttribute('aria-expanded', String(items.length > 0));
+    input.removeAttribute('aria-activedescendant');
+    selected = -1;
+  };
+
   const syncUrl = (query: string) => {
     if (!options.syncUrl) return;
     const url = new URL(location.href);
@@ -119,7 +127,7 @@ export function createSearchUI(root: HTMLElement, options: SearchOptions): Searc
     const current = ++generation;
     syncUrl(query);
     if (!query) {
-      list.replaceChildren();
+      showResults([]);
       facets.replaceChildren();
       status.textContent = 'Type to search titles, abstracts and key terms.';
       return;
@@ -135,13 +143,12 @@ export function createSearchUI(root: HTMLElement, options: SearchOptions): Searc
       const shown = await Promise.all(search.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
       if (current !== generation) return;
       renderFacets(search.filters[TOPIC_FILTER] ?? {});
-      list.replaceChildren(...shown.map(renderResult));
+      showResults(shown.map(renderResult));
       const total = search.results.length;
       status.textContent =
         total === 0
           ? `No papers match “${query}”.`
           : `${total} ${total === 1 ? 'result' : 'results'}${total > RESULTS_SHOWN ? `, top ${RESULTS_SHOWN} shown` : ''}.`;
-      selected = -1;
     } catch {
       if (current !== generation) return;
       status.textContent = navigator.onLine

@@ -1,10 +1,12 @@
 /** Enhancements every page gets; the pages read fine without them. */
 import { highlightSearchTerms } from './highlight.ts';
+import { setUpMenu } from './menu.ts';
 import { setUpOfflineIndicator, registerServiceWorker } from './offline.ts';
 import { createSearchUI, type SearchUI } from './search.ts';
 import { setUpThemeToggle } from './theme.ts';
 
 setUpThemeToggle();
+setUpMenu();
 highlightSearchTerms();
 setUpOfflineIndicator();
 registerServiceWorker();

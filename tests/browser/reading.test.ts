@@ -125,22 +125,28 @@ describe('accessibility', () => {
     paper: 'papers/neurosymbolic-ai-why-what-and-how/',
     search: 'search/?q=spiking',
   };
-  for (const scheme of ['light', 'dark'] as const) {
-    for (const [name, path] of Object.entries(pages)) {
-      it(`${name} page has no axe violations in ${scheme}`, async () => {
-        const context = await harness.browser.newContext({ colorScheme: scheme });
-        const page = await context.newPage();
-        await page.goto(`${harness.url}${path}`, { waitUntil: 'networkidle' });
-        if (name === 'search') await page.locator('.search-results a').first().waitFor();
-        await page.addScriptTag({ content: axeSource });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          const result = await axe.run();
-          return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-        });
-        expect(violations).toEqual([]);
-        await context.close();
+  // A phone's width shows another header (an icon for search, a Menu button) and moves the navigation.
+  const widths = { desktop: { width: 1280, height: 720 }, phone: { width: 375, height: 740 } };
+  const cases = Object.entries(widths).flatMap(([width, viewport]) =>
+    (['light', 'dark'] as const).flatMap((scheme) => Object.entries(pages).map(([name, path]) => ({ width, viewport, scheme, name, path }))),
+  );
+  cases.push({ width: 'phone, menu open,', viewport: widths.phone, scheme: 'light', name: 'paper', path: pages.paper });
+  for (const { width, viewport, scheme, name, path } of cases) {
+    it(`${name} page has no axe violations at ${width} width in ${scheme}`, async () => {
+      // axe is added as an inline script, which the page's Content-Security-Policy would refuse.
+      const context = await harness.browser.newContext({ colorScheme: scheme, viewport, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(`${harness.url}${path}`, { waitUntil: 'networkidle' });
+      if (name === 'search') await page.locator('.search-results a').first().waitFor();
+      if (width.includes('menu open')) await page.getByRole('button', { name: 'Menu' }).click();
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const result = await axe.run();
+        return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
       });
-    }
+      expect(violations).toEqual([]);
+      await context.close();
+    });
   }
 });

@@ -94,8 +94,11 @@ describe('search', () => {
     await expect.poll(() => dialog.isVisible()).toBe(false);
     await page.keyboard.press('Control+k');
     await expect.poll(() => dialog.isVisible()).toBe(true);
+    const input = dialog.getByRole('combobox', { name: 'Search the atlas' });
+    expect(await input.getAttribute('aria-expanded')).toBe('false');
     await page.keyboard.type('neural turing machines');
     await dialog.locator('.search-results a').first().waitFor();
+    expect(await input.getAttribute('aria-expanded')).toBe('true');
     await page.keyboard.press('ArrowDown');
     expect(await dialog.locator('.search-results a[aria-selected="true"]').count()).toBe(1);
     const target = await dialog.locator('.search-results a[aria-selected="true"]').evaluate((link) => (link as HTMLAnchorElement).pathname);

@@ -24,7 +24,7 @@ describe('findRelated', () => {
 
   it('gives the same neighbours and scores on two threads as on one, for the seed corpus', async () => {
     const root = path.resolve(import.meta.dirname, '../../..');
-    const { files } = await readSources(path.join(root, 'content/sources'), root);
+    const { files } = await readSources(path.join(root, 'tests/fixtures/seeds'), root);
     const papers = mergeListings(files.flatMap((file) => parseDump(file, file.path).listings.map(normaliseListing))).papers;
     const model = buildTfidf(papers.map((paper) => ({ title: paper.title, text: paper.variants[0]!.displayAbstract })));
 
