@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GENERATED_MARKER, writeAtomically, writeOutputs } from './files.ts';
+import { GENERATED_MARKER, writeOutputs } from './files.ts';
 
 const scratch: string[] = [];
 afterAll(() => Promise.all(scratch.map((folder) => rm(folder, { recursive: true, force: true }))));
@@ -12,17 +12,6 @@ async function scratchRoot(): Promise<string> {
   return root;
 }
 const generated = (text: string) => `---\n${GENERATED_MARKER}\n---\n${text}\n`;
-
-describe('writeAtomically', () => {
-  it('replaces a file whole and leaves no temporary file behind', async () => {
-    const root = await scratchRoot();
-    const file = path.join(root, 'page.mdx');
-    await writeFile(file, 'old');
-    await writeAtomically(file, 'new');
-    expect(await readFile(file, 'utf8')).toBe('new');
-    expect(await readdir(root)).toEqual(['page.mdx']);
-  });
-});
 
 describe('writeOutputs', () => {
   it('writes new and changed files, leaves equal ones untouched, and makes missing folders', async () => {

@@ -17,6 +17,9 @@ const paper = (abstract: string): EnrichedPaper => ({
   links: [],
   keyTerms: ['state spaces'],
   related: [],
+  identifiers: { arxiv: [], doi: [] },
+  added: '2026-01-02T03:04:05.000Z',
+  position: [0, 0],
 });
 
 /** A scratch root with two rendered pages, recorded as a run would leave them. */
