@@ -39,7 +39,7 @@ describe('deploy workflow', () => {
       'actions/checkout',
       'actions/setup-node',
       'actions/configure-pages',
-      'npm install --no-audit --no-fund',
+      'npm ci --no-audit --no-fund',
       'npm run build',
       'actions/upload-pages-artifact',
     ]);
@@ -64,7 +64,7 @@ describe('test workflow', () => {
   it('runs npm test on pull requests', () => {
     const workflow = load('test.yml');
     expect(Object.keys(workflow.on)).toContain('pull_request');
-    expect(actions(workflow.jobs.test!.steps)).toEqual(['actions/checkout', 'actions/setup-node', 'npm install --no-audit --no-fund', 'npm test']);
+    expect(actions(workflow.jobs.test!.steps)).toEqual(['actions/checkout', 'actions/setup-node', 'npm ci --no-audit --no-fund', 'npm test']);
   });
 });
 
