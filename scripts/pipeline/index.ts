@@ -103,11 +103,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const merged = mergeListings(normalised);
   diagnostics.push(...merged.diagnostics);
   step(`merged into ${merged.papers.length} papers`);
-  const enriched = await enrichPapers(merged.papers);
+  const { papers: enriched, topicTerms } = await enrichPapers(merged.papers);
   step('enriched: links, key terms, related papers');
 
   const topics: Topic[] = assignment.topics
-    .map((topic) => ({ ...topic, members: merged.members.get(topic.slug) ?? [] }))
+    .map((topic) => ({ ...topic, members: merged.members.get(topic.slug) ?? [], terms: topicTerms.get(topic.slug) ?? [] }))
     .filter((topic) => topic.members.length > 0);
   const record = await openRenderRecord(root);
   const pageInputs = new Map(enriched.map((paper) => [pageFile(paper), renderInputs(paper)]));

@@ -41,7 +41,7 @@ async function renderMdx(source: string) {
 }
 
 const hostile = readFileSync(new URL('../../../tests/fixtures/dumps/hostile.txt', import.meta.url), 'utf8');
-const papers = await enrichPapers(mergeListings(parseDump({ path: 'hostile.txt', stem: 'hostile', text: hostile }, 'hostile').listings.map(normaliseListing)).papers);
+const { papers } = await enrichPapers(mergeListings(parseDump({ path: 'hostile.txt', stem: 'hostile', text: hostile }, 'hostile').listings.map(normaliseListing)).papers);
 
 describe('renderPaperPage', () => {
   it.each(papers.map((paper) => [paper.title, paper] as const))('compiles and shows “%s” literally', async (_title, paper) => {
@@ -76,7 +76,9 @@ describe('renderPaperPage', () => {
   });
 
   it('turns only http(s) addresses into links', async () => {
-    const [paper] = await enrichPapers(
+    const {
+      papers: [paper],
+    } = await enrichPapers(
       mergeListings([
         normaliseListing({
           origin: { file: 'x.txt', line: 1 },
