@@ -84,6 +84,21 @@ describe('search', () => {
     await page.close();
   });
 
+  it('runs the search for a key term within its topic when its chip on the topic page is clicked', async () => {
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.url}topics/spiking-neuromorphic/`);
+    const chip = page.locator('ul[aria-label^="Terms of"] a').first();
+    const term = await chip.evaluate((link) => link.firstChild!.textContent!);
+    await chip.click();
+    const status = page.locator('[data-search-page] [data-search-status]', { hasText: /\d+ results?/ });
+    await status.waitFor();
+    expect(await page.locator('[data-search-page] [data-search-input]').inputValue()).toBe(term);
+    const facet = page.locator('[data-search-page] .search-facets button[aria-pressed="true"]');
+    expect(await facet.innerText()).toMatch(/^Spiking and neuromorphic computing \(\d+\)$/);
+    expect(Number((await status.innerText()).match(/^(\d+)/)![1])).toBe(Number((await facet.innerText()).match(/\((\d+)\)$/)![1]));
+    await page.close();
+  });
+
   it('opens the dialog with / and Ctrl+K, and works from the keyboard', async () => {
     const page = await harness.browser.newPage();
     await page.goto(`${harness.url}topics/neuroevolution/`);

@@ -37,6 +37,9 @@ const FILLER = 2;
 const NOUN = 4;
 const MOSTLY_NOUN = 8;
 const VERB = 16;
+/** A subject or modal ("we", "can"): the word after it is a verb ("we train"), so no phrase starts there. */
+const BEFORE_VERB = 32;
+const SUBJECTS = new Set(['we', 'they', 'it', 'i', 'you', 'he', 'she', 'can', 'cannot', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
 
 /** The word classes of a lower-case word or compound, undefined when the lexicon does not know it. */
 function wordClasses(lower: string): number | undefined {
@@ -125,6 +128,7 @@ class Vocabulary {
       let flags = 0;
       if (PHRASE_STOPWORDS.has(lower) || (ADVERB.test(lower) && !NOT_ADVERBS.has(lower))) flags |= STOP;
       if (lower.length < 2 || /^\d+$/.test(lower)) flags |= FILLER;
+      if (SUBJECTS.has(lower)) flags |= BEFORE_VERB;
       // Acronyms and names with digits (AI, SNNs, GPT-4o) are nouns, whatever "ai" means in a dictionary.
       const acronym = /\p{Lu}.*\p{Lu}|\p{N}/u.test(bare);
       flags |= (acronym ? undefined : wordClasses(lower)) ?? NOUN | MOSTLY_NOUN;
@@ -223,17 +227,18 @@ function groupUnits(document: Document, titleWords: number, vocabulary: Vocabula
       runStart.push(newRun ? 1 : 0);
       const text = first < titleWords ? document.title : document.text;
       const compound = first < last ? vocabulary.compoundClasses(text.slice(scratch.starts.data[first], scratch.ends.data[last])) : undefined;
-      unitClasses.push(compound ?? ((flags.data[last]! & (NOUN | MOSTLY_NOUN)) | (flags.data[first]! & VERB)));
+      const afterSubject = first > 0 && flags.data[first - 1]! & BEFORE_VERB ? VERB : 0;
+      unitClasses.push((compound ?? ((flags.data[last]! & (NOUN | MOSTLY_NOUN)) | (flags.data[first]! & VERB))) | afterSubject);
       newRun = last < end || gaps.data[end] === 2;
     } else newRun = true;
     start = end + 1;
   }
 }
 
-/** True when units first to last can name a thing: see NOUN. */
+/** True when units first to last can name a thing: see NOUN and BEFORE_VERB. */
 function namesThing(first: number, last: number): boolean {
   const classes = scratch.unitClasses.data;
-  return first === last ? (classes[first]! & MOSTLY_NOUN) !== 0 : (classes[last]! & NOUN) !== 0 && (classes[first]! & VERB) === 0;
+  return (classes[first]! & VERB) === 0 && (classes[last]! & (first === last ? MOSTLY_NOUN : NOUN)) !== 0;
 }
 
 /** Counts the papers each phrase occurs in. */
