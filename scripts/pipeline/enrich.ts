@@ -3,14 +3,19 @@
  * topic's terms.
  */
 import type { EnrichedPaper, Paper, TopicTerm } from './types.ts';
-import { paperKeyTerms, topicTerms } from './enrich/keyterms.ts';
+import { findKeyTerms, type KeyTerms, type KeyTermsInput } from './enrich/keyterms.ts';
 import { extractLinks } from './enrich/links.ts';
-import { buildPhraseCorpus } from './enrich/phrases.ts';
 import { findRelated } from './enrich/related.ts';
 import { buildTfidf } from './enrich/tfidf.ts';
+import { runOnWorker } from './threads.ts';
 
 export const KEY_TERM_COUNT = 5;
 export const TOPIC_TERM_COUNT = 8;
+/**
+ * From this many papers, key terms are found on a second thread while this one finds related
+ * papers: both read the whole corpus, and neither needs the other.
+ */
+export const KEY_TERMS_THREAD_FROM = 2000;
 
 export interface Enriched {
   papers: EnrichedPaper[];
@@ -23,8 +28,6 @@ export async function enrichPapers(papers: Paper[]): Promise<Enriched> {
     title: paper.title,
     text: paper.variants.map((variant) => variant.displayAbstract).join('\n'),
   }));
-  const related = await findRelated(buildTfidf(documents));
-  const phrases = buildPhraseCorpus(documents);
   const members = new Map<string, number[]>();
   papers.forEach((paper, index) => {
     for (const topic of paper.topics) {
@@ -33,14 +36,20 @@ export async function enrichPapers(papers: Paper[]): Promise<Enriched> {
       members.set(topic, list);
     }
   });
-  const terms = topicTerms(phrases, [...members.values()], TOPIC_TERM_COUNT);
+  const input: KeyTermsInput = { documents, topics: [...members.values()], paperTerms: KEY_TERM_COUNT, topicTerms: TOPIC_TERM_COUNT };
+  const keyTerms =
+    papers.length >= KEY_TERMS_THREAD_FROM
+      ? runOnWorker<KeyTerms>(new URL('./enrich/keyterms-worker.ts', import.meta.url), input)
+      : Promise.resolve(findKeyTerms(input));
+  const related = await findRelated(buildTfidf(documents));
+  const terms = await keyTerms;
   return {
     papers: papers.map((paper, index) => ({
       ...paper,
       links: extractLinks(paper.variants.map((variant) => variant.displayAbstract)),
-      keyTerms: paperKeyTerms(phrases, index, KEY_TERM_COUNT),
+      keyTerms: terms.papers[index]!,
       related: related[index]!.map((neighbour) => ({ slug: papers[neighbour.index]!.slug, score: neighbour.score })),
     })),
-    topicTerms: new Map([...members.keys()].map((topic, index) => [topic, terms[index]!])),
+    topicTerms: new Map([...members.keys()].map((topic, index) => [topic, terms.topics[index]!])),
   };
 }

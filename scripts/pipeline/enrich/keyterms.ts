@@ -3,7 +3,7 @@
  * written as the papers write them.
  */
 import type { TopicTerm } from '../types.ts';
-import type { PhraseCorpus } from './phrases.ts';
+import { buildPhraseCorpus, type Document, type PhraseCorpus } from './phrases.ts';
 
 /** A topic term is used by at least this many of the topic's papers. */
 export const TOPIC_TERM_MIN_PAPERS = 3;
@@ -105,4 +105,26 @@ function writtenByMost(corpus: PhraseCorpus, members: number[], phrase: number):
   }
   const best = [...forms.values()].sort((a, b) => b.papers - a.papers)[0];
   return best && best.papers >= TOPIC_TERM_MIN_PAPERS ? best.written : undefined;
+}
+
+export interface KeyTermsInput {
+  documents: Document[];
+  /** Each topic's papers, as indexes into `documents`. */
+  topics: number[][];
+  paperTerms: number;
+  topicTerms: number;
+}
+
+export interface KeyTerms {
+  papers: string[][];
+  topics: TopicTerm[][];
+}
+
+/** Every paper's and every topic's terms: a pure job, so it can run on a thread of its own (keyterms-worker.ts). */
+export function findKeyTerms(input: KeyTermsInput): KeyTerms {
+  const corpus = buildPhraseCorpus(input.documents);
+  return {
+    papers: input.documents.map((_, doc) => paperKeyTerms(corpus, doc, input.paperTerms)),
+    topics: topicTerms(corpus, input.topics, input.topicTerms),
+  };
 }
