@@ -117,11 +117,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const datingSeconds = (performance.now() - waiting) / 1000;
   diagnostics.push(...dated.diagnostics);
   step(`dated: ${dated.fromGit} papers from git history`);
-  const enriched = await enrichPapers(merged.papers, dated.dates, await readLastPositions(root));
+  const { papers: enriched, topicTerms } = await enrichPapers(merged.papers, dated.dates, await readLastPositions(root));
   step('enriched: links, identifiers, key terms, related papers, map');
 
   const topics: Topic[] = assignment.topics
-    .map((topic) => ({ ...topic, members: merged.members.get(topic.slug) ?? [] }))
+    .map((topic) => ({ ...topic, members: merged.members.get(topic.slug) ?? [], terms: topicTerms.get(topic.slug) ?? [] }))
     .filter((topic) => topic.members.length > 0);
   const record = await openRenderRecord(root);
   const pageInputs = new Map(enriched.map((paper) => [pageFile(paper), renderInputs(paper)]));

@@ -101,9 +101,16 @@ export interface TopicConfig {
   sources: string[];
 }
 
+/** A phrase that tells a topic apart, and how many of its papers use it. */
+export interface TopicTerm {
+  term: string;
+  papers: number;
+}
+
 export interface Topic extends TopicConfig {
   /** Paper slugs in the order the dumps list them. */
   members: string[];
+  terms: TopicTerm[];
 }
 
 export type Severity = 'warning' | 'error';

@@ -55,15 +55,6 @@ export function getAtlas(): Promise<Atlas> {
   return atlas;
 }
 
-/** The most common key terms of a topic's papers. */
-export function topicKeyTerms(atlas: Atlas, topic: TopicEntry, count = 5): string[] {
-  const counts = new Map<string, number>();
-  for (const slug of topic.members) {
-    for (const term of atlas.paper(slug).data.keyTerms) counts.set(term, (counts.get(term) ?? 0) + 1);
-  }
-  return [...counts].sort((a, b) => b[1] - a[1] || collator.compare(a[0], b[0])).slice(0, count).map(([term]) => term);
-}
-
 /** For each other topic, how many of this topic's papers it shares; largest first. */
 export function topicOverlaps(atlas: Atlas, topic: TopicEntry): { topic: TopicEntry; count: number }[] {
   const counts = new Map<string, number>();

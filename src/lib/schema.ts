@@ -20,6 +20,8 @@ export const topicEntrySchema = topicConfigSchema.extend({
   order: z.number().int().nonnegative(),
   /** Paper slugs in the order the dumps list them. */
   members: z.array(slug),
+  /** Phrases that tell the topic apart, best first, with how many of its papers use each. */
+  terms: z.array(z.object({ term: z.string().min(1), papers: z.number().int().positive() })),
 });
 
 export const linkSchema = z.object({

@@ -19,7 +19,14 @@ export function absoluteHref(path: string, site: URL | undefined): string {
 export const paperPath = (slug: string) => `papers/${slug}/`;
 export const topicPath = (slug: string) => `topics/${slug}/`;
 export const topicFeedPath = (slug: string) => `topics/${slug}/feed.xml`;
-export const searchPath = (query?: string) => (query ? `search/?q=${encodeURIComponent(query)}` : 'search/');
+/** The search page, optionally running `query` on arrival, within one topic (by its title, the search facet's name). */
+export function searchPath(query?: string, topicTitle?: string): string {
+  const params = new URLSearchParams();
+  if (query) params.set('q', query);
+  if (query && topicTitle) params.set('topic', topicTitle);
+  const search = params.toString();
+  return search ? `search/?${search}` : 'search/';
+}
 
 /** Strips the base from a pathname, the inverse of `href`. */
 export function withoutBase(pathname: string): string {

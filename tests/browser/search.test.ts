@@ -48,8 +48,11 @@ describe('search', () => {
     const first = page.locator('[data-search-page] .search-results a').first();
     expect(await first.locator('p mark').count()).toBeGreaterThan(0);
     const title = await first.locator('strong').innerText();
-    // Pagefind's content is the title, a full stop, then the abstract.
-    const excerpt = (await first.locator('p').innerText()).replace(/\s+/g, ' ').trim().replace(`${title}. `, '');
+    // Pagefind's content is the title, a full stop, then the abstract; the excerpt may start inside the title.
+    const titled = `${title}. `;
+    let excerpt = (await first.locator('p').innerText()).replace(/\s+/g, ' ').trim();
+    const inTitle = [...titled].findIndex((_, at) => excerpt.startsWith(titled.slice(at)));
+    if (inTitle >= 0) excerpt = excerpt.slice(titled.length - inTitle);
     expect(excerpt.length).toBeGreaterThan(40);
     await first.click();
     const text = (await page.locator('[data-pagefind-body]').innerText()).replace(/\s+/g, ' ');
@@ -81,6 +84,21 @@ describe('search', () => {
     }
     expect(new URL(page.url()).searchParams.getAll('topic')).toEqual(['Spiking and neuromorphic computing']);
     expect(new URL(page.url()).searchParams.get('q')).toBe('memory');
+    await page.close();
+  });
+
+  it('runs the search for a key term within its topic when its chip on the topic page is clicked', async () => {
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.url}topics/spiking-neuromorphic/`);
+    const chip = page.locator('ul[aria-label^="Terms of"] a').first();
+    const term = await chip.evaluate((link) => link.firstChild!.textContent!);
+    await chip.click();
+    const status = page.locator('[data-search-page] [data-search-status]', { hasText: /\d+ results?/ });
+    await status.waitFor();
+    expect(await page.locator('[data-search-page] [data-search-input]').inputValue()).toBe(term);
+    const facet = page.locator('[data-search-page] .search-facets button[aria-pressed="true"]');
+    expect(await facet.innerText()).toMatch(/^Spiking and neuromorphic computing \(\d+\)$/);
+    expect(Number((await status.innerText()).match(/^(\d+)/)![1])).toBe(Number((await facet.innerText()).match(/\((\d+)\)$/)![1]));
     await page.close();
   });
 

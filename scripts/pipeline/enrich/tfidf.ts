@@ -1,9 +1,9 @@
 /**
  * A tf-idf model over the corpus: stemmed unigrams and bigrams, sublinear term frequency,
- * smoothed idf, unit-length sparse vectors. The same model gives key terms and related papers.
+ * smoothed idf, unit-length sparse vectors: what related papers are found by.
  *
  * Features that occur in a single paper are dropped (min_df = 2): they cannot make two papers
- * similar, cannot be a shared key term, and in a large corpus they are most of the bigrams.
+ * similar, and in a large corpus they are most of the bigrams.
  */
 import { stemmer } from 'stemmer';
 import { STOPWORDS } from './stopwords.ts';
@@ -18,10 +18,6 @@ export interface TfidfModel {
   vectors: SparseVector[];
   /** Feature id → how many documents contain it. */
   documentFrequency: Int32Array;
-  /** Feature id → true for bigrams. */
-  isBigram: (id: number) => boolean;
-  /** Feature id → the form readers see, e.g. `spiking neural`, `event-driven` or `LLM`. */
-  surface: (id: number) => string;
 }
 
 export interface Document {
@@ -36,105 +32,64 @@ const BIGRAM_SHIFT = 2 ** 24;
 /** Marks a stopword or number in a token stream: it breaks bigram adjacency. */
 const BREAK = -1;
 
-/** Unigram vocabulary: stems to ids, and the forms each stem is written in. */
+/** Unigram vocabulary: stems to ids. */
 class Vocabulary {
-  readonly ids = new Map<string, number>();
-  readonly lower: string[] = [];
-  /** Occurrences written in lower case. */
-  lowerCount: number[] = [];
-  /** Other written forms (acronyms, names with digits) and their counts; rare, so kept apart. */
-  readonly otherForms = new Map<number, Map<string, number>>();
+  private readonly ids = new Map<string, number>();
   /**
-   * Each written word's id and the form it counts as, or null for a stopword or number. A corpus
-   * repeats the same words millions of times; this makes each repeat one lookup.
+   * Each written word's id, or BREAK for a stopword or number. A corpus repeats the same words
+   * millions of times; this makes each repeat one lookup.
    */
-  private readonly written = new Map<string, { id: number; otherForm: string | null } | null>();
+  private readonly written = new Map<string, number>();
 
-  /** The id of a written word, or BREAK; counts the form it was written in. */
-  idOf(written: string): number {
-    let entry = this.written.get(written);
-    if (entry === undefined) {
-      const word = analyse(written);
-      entry = word && { id: this.stemId(word.stem, word.lower), otherForm: word.surface === word.lower ? null : word.surface };
-      this.written.set(written, entry);
-    }
-    if (entry === null) return BREAK;
-    if (entry.otherForm === null) this.lowerCount[entry.id]!++;
-    else {
-      const forms = this.otherForms.get(entry.id) ?? new Map<string, number>();
-      this.otherForms.set(entry.id, forms);
-      forms.set(entry.otherForm, (forms.get(entry.otherForm) ?? 0) + 1);
-    }
-    return entry.id;
+  get size(): number {
+    return this.ids.size;
   }
 
-  private stemId(stem: string, lower: string): number {
-    let id = this.ids.get(stem);
+  idOf(written: string): number {
+    let id = this.written.get(written);
     if (id === undefined) {
-      id = this.lower.length;
-      this.ids.set(stem, id);
-      this.lower.push(lower);
-      this.lowerCount.push(0);
+      const stem = analyse(written);
+      id = stem === null ? BREAK : this.stemId(stem);
+      this.written.set(written, id);
     }
     return id;
   }
 
-  /** The most frequent written form; ties go to lower case, then alphabetically. */
-  surface(id: number): string {
-    let best = this.lower[id]!;
-    let bestCount = this.lowerCount[id]!;
-    for (const [form, count] of this.otherForms.get(id) ?? []) {
-      if (count > bestCount || (count === bestCount && form < best && best !== this.lower[id])) {
-        best = form;
-        bestCount = count;
-      }
+  private stemId(stem: string): number {
+    let id = this.ids.get(stem);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(stem, id);
     }
-    return best;
+    return id;
   }
 }
 
-interface TokenStream {
-  /** Unigram ids, BREAK where a stopword or number stood. */
-  ids: number[];
-  /** Positions whose word is joined to the next by a hyphen. */
-  hyphenated: Set<number>;
-}
+/** Unigram ids, BREAK where a stopword or number stood. */
+type TokenStream = number[];
 
-interface Word {
-  stem: string;
-  lower: string;
-  /** Lower case, but for acronyms and names with digits (`LLM`, `GPT-4`), which keep their case. */
-  surface: string;
-}
-
-/** What a written word means to the model: its stem and written forms, or null for a stopword or number. */
-function analyse(written: string): Word | null {
-  const bare = written.replace(/['’]s$/i, '');
-  const lower = bare.toLowerCase();
+/** The stem of a written word, or null for a stopword or number. */
+function analyse(written: string): string | null {
+  const lower = written.replace(/['’]s$/i, '').toLowerCase();
   if (lower.length < 2 || STOPWORDS.has(lower) || /^\d+$/.test(lower)) return null;
-  const keepsCase = /\p{Lu}.*\p{Lu}/u.test(bare) || /\p{N}/u.test(bare);
-  return { stem: stemmer(lower), lower, surface: keepsCase ? bare : lower };
+  return stemmer(lower);
 }
 
 /** Content words as unigram ids; a stopword or number breaks bigram adjacency. */
-function tokenize(text: string, vocabulary: Vocabulary, stream: TokenStream): void {
-  let previousEnd = -1;
-  for (const match of text.matchAll(WORD)) {
-    if (previousEnd >= 0 && previousEnd + 1 === match.index && text[previousEnd] === '-') stream.hyphenated.add(stream.ids.length - 1);
-    previousEnd = match.index + match[0].length;
-    stream.ids.push(vocabulary.idOf(match[0]));
-  }
-  stream.ids.push(BREAK);
+function tokenize(text: string, vocabulary: Vocabulary): TokenStream {
+  const stream: TokenStream = [];
+  for (const match of text.matchAll(WORD)) stream.push(vocabulary.idOf(match[0]));
+  stream.push(BREAK);
+  return stream;
 }
 
-/** Visits each unigram and each adjacent pair of a stream; `weight` is how much one occurrence counts. */
-function forEachFeature(stream: TokenStream, visit: (unigram: number, bigram: number | null, position: number) => void): void {
-  const { ids } = stream;
+/** Visits each unigram and each adjacent pair of a stream. */
+function forEachFeature(ids: TokenStream, visit: (unigram: number, bigram: number | null) => void): void {
   for (let position = 0; position < ids.length; position++) {
     const id = ids[position]!;
     if (id === BREAK) continue;
     const next = ids[position + 1] ?? BREAK;
-    visit(id, next !== BREAK && next !== id ? id * BIGRAM_SHIFT + next : null, position);
+    visit(id, next !== BREAK && next !== id ? id * BIGRAM_SHIFT + next : null);
   }
 }
 
@@ -169,38 +124,30 @@ function bigramLookup(keys: Float64Array, firstId: number): (key: number) => num
 
 export function buildTfidf(documents: Document[]): TfidfModel {
   const vocabulary = new Vocabulary();
-  const streams = documents.map((document) => {
-    const title: TokenStream = { ids: [], hyphenated: new Set() };
-    const body: TokenStream = { ids: [], hyphenated: new Set() };
-    tokenize(document.title, vocabulary, title);
-    tokenize(document.text, vocabulary, body);
-    return [title, body] as const;
-  });
+  const streams = documents.map((document) => [tokenize(document.title, vocabulary), tokenize(document.text, vocabulary)] as const);
 
   // Pass 1: document frequencies. Bigrams run into the tens of millions in a large corpus, too many
   // for a Map: each document's distinct bigram keys go into one typed array, which is then sorted
   // so that equal keys form runs whose lengths are the document frequencies.
-  const unigramDf = new Int32Array(vocabulary.lower.length);
-  const unigramSeen = new Int32Array(vocabulary.lower.length).fill(-1);
+  const unigramDf = new Int32Array(vocabulary.size);
+  const unigramSeen = new Int32Array(vocabulary.size).fill(-1);
   let occurrences = new Float64Array(1 << 16);
   let occurrenceCount = 0;
-  const bigramHyphens = new Map<number, number>();
   streams.forEach((pair, doc) => {
     const docStart = occurrenceCount;
     for (const stream of pair) {
-      if (occurrenceCount + stream.ids.length > occurrences.length) {
-        const grown = new Float64Array(Math.max(occurrences.length * 2, occurrenceCount + stream.ids.length));
+      if (occurrenceCount + stream.length > occurrences.length) {
+        const grown = new Float64Array(Math.max(occurrences.length * 2, occurrenceCount + stream.length));
         grown.set(occurrences.subarray(0, occurrenceCount));
         occurrences = grown;
       }
-      forEachFeature(stream, (unigram, bigram, position) => {
+      forEachFeature(stream, (unigram, bigram) => {
         if (unigramSeen[unigram] !== doc) {
           unigramSeen[unigram] = doc;
           unigramDf[unigram]!++;
         }
         if (bigram === null) return;
         occurrences[occurrenceCount++] = bigram;
-        if (stream.hyphenated.has(position)) bigramHyphens.set(bigram, (bigramHyphens.get(bigram) ?? 0) + 1);
       });
     }
     // Each bigram once per document: sorted in place, repeats dropped.
@@ -224,7 +171,7 @@ export function buildTfidf(documents: Document[]): TfidfModel {
   occurrences = new Float64Array(0);
 
   // Feature ids: unigrams keep theirs; bigrams shared by two papers or more follow, in key order.
-  const unigramCount = vocabulary.lower.length;
+  const unigramCount = vocabulary.size;
   const bigramKeys = Float64Array.from(shared);
   const bigramId = bigramLookup(bigramKeys, unigramCount);
   const featureCount = unigramCount + bigramKeys.length;
@@ -267,17 +214,5 @@ export function buildTfidf(documents: Document[]): TfidfModel {
     return { ids, weights };
   });
 
-  return {
-    vectors,
-    documentFrequency,
-    isBigram: (id) => id >= unigramCount,
-    surface: (id) => {
-      if (id < unigramCount) return vocabulary.surface(id);
-      const bigram = bigramKeys[id - unigramCount]!;
-      const first = Math.floor(bigram / BIGRAM_SHIFT);
-      const second = bigram % BIGRAM_SHIFT;
-      const hyphen = 2 * (bigramHyphens.get(bigram) ?? 0) > documentFrequency[id]! ? '-' : ' ';
-      return `${vocabulary.surface(first)}${hyphen}${vocabulary.surface(second)}`;
-    },
-  };
+  return { vectors, documentFrequency };
 }

@@ -45,7 +45,7 @@ async function renderMdx(source: string) {
 const enrich = (merged: Paper[]) => enrichPapers(merged, merged.map(() => '2026-01-02T03:04:05.000Z'));
 
 const hostile = readFileSync(new URL('../../../tests/fixtures/dumps/hostile.txt', import.meta.url), 'utf8');
-const papers = await enrich(mergeListings(parseDump({ path: 'hostile.txt', stem: 'hostile', text: hostile }, 'hostile').listings.map(normaliseListing)).papers);
+const { papers } = await enrich(mergeListings(parseDump({ path: 'hostile.txt', stem: 'hostile', text: hostile }, 'hostile').listings.map(normaliseListing)).papers);
 
 describe('renderPaperPage', () => {
   it.each(papers.map((paper) => [paper.title, paper] as const))('compiles and shows “%s” literally', async (_title, paper) => {
@@ -80,7 +80,9 @@ describe('renderPaperPage', () => {
   });
 
   it('turns only http(s) addresses into links', async () => {
-    const [paper] = await enrich(
+    const {
+      papers: [paper],
+    } = await enrich(
       mergeListings([
         normaliseListing({
           origin: { file: 'x.txt', line: 1 },
