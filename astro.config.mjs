@@ -1,10 +1,10 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { PROJECT_ROOT } from './scripts/project-root.ts';
+import { PROJECT_ROOT } from './lib/project-root.ts';
 import { incrementalOutput } from './src/integrations/incremental-output.ts';
-import { SettingError } from './src/lib/base-path.ts';
-import { basePath, outDir, siteUrl } from './src/lib/build-env.ts';
+import { SettingError } from './contract/base-path.ts';
+import { basePath, outDir, siteUrl } from './contract/build-env.ts';
 
 /** BASE_PATH: where the site lives on its host, e.g. `/paper-atlas/` on GitHub Pages. Always ends with `/`. */
 let base;

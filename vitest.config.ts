@@ -10,7 +10,7 @@ export default defineConfig({
       {
         extends: true,
         // Code and content-step tests: no site build needed (`npm exec -- vitest run --project unit`).
-        test: { name: 'unit', include: ['scripts/**/*.test.ts', 'src/**/*.test.ts', 'tests/*.test.ts'] },
+        test: { name: 'unit', include: ['scripts/**/*.test.ts', 'src/**/*.test.ts', 'contract/**/*.test.ts', 'lib/**/*.test.ts', 'tests/*.test.ts'] },
       },
       {
         extends: true,

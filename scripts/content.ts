@@ -3,13 +3,13 @@
  * one MDX page per paper and one entry per topic under content/.
  */
 import path from 'node:path';
-import { formatDiagnostic } from './pipeline/diagnostics.ts';
-import { ContentError } from './pipeline/errors.ts';
-import { runPipeline } from './pipeline/index.ts';
-import type { Diagnostic } from './pipeline/types.ts';
-import { PROJECT_ROOT } from './project-root.ts';
-import { SettingError } from '../src/lib/base-path.ts';
-import { basePath, siteUrl } from '../src/lib/build-env.ts';
+import { formatDiagnostic } from './content/diagnostics.ts';
+import { ContentError } from './content/errors.ts';
+import { runPipeline } from './content/index.ts';
+import type { Diagnostic } from './content/types.ts';
+import { PROJECT_ROOT } from '../lib/project-root.ts';
+import { SettingError } from '../contract/base-path.ts';
+import { basePath, siteUrl } from '../contract/build-env.ts';
 
 const sources = path.resolve(PROJECT_ROOT, process.env.PAPER_SOURCES || 'content/sources');
 const started = performance.now();

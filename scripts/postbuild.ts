@@ -3,10 +3,10 @@
  * work offline. The order matters: the service worker precaches the index Pagefind wrote.
  */
 import path from 'node:path';
-import { outDir } from '../src/lib/build-env.ts';
-import { buildSearchIndex } from './search-index.ts';
-import { generateServiceWorker } from './service-worker/generate.ts';
-import { PROJECT_ROOT } from './project-root.ts';
+import { outDir } from '../contract/build-env.ts';
+import { buildSearchIndex } from './search/build-index.ts';
+import { generateServiceWorker } from './offline/generate.ts';
+import { PROJECT_ROOT } from '../lib/project-root.ts';
 
 /** Page digests the search indexer keeps between builds, beside the content step's render record. */
 const SEARCH_DIGESTS = 'node_modules/.cache/paper-atlas/search-pages.json';

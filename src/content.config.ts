@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { paperCardSchema, topicEntrySchema } from './lib/schema.ts';
+import { paperCardSchema, topicEntrySchema } from '../contract/schema.ts';
 import { paperLoader } from './loaders/papers.ts';
 
 export const collections = {

@@ -8,6 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { PROJECT_ROOT } from '../lib/project-root.ts';
 
 export const TEST_BASE = '/paper-atlas/';
 export const TEST_SITE_URL = 'https://user.github.io';
@@ -16,7 +17,7 @@ export const TEST_SITE_URL = 'https://user.github.io';
 export const SEED_SOURCES = 'tests/fixtures/seeds';
 
 export default function buildSite(project: TestProject): () => void {
-  const root = path.resolve(import.meta.dirname, '..');
+  const root = PROJECT_ROOT;
   const outDir = path.join(root, '.test-build/site');
   // Vitest puts Vite's own variables (BASE_URL, MODE, NODE_ENV=test…) in the environment; a build must not see them.
   const env = Object.fromEntries(

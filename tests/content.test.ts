@@ -6,15 +6,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { paperSchema, topicEntrySchema } from '../src/lib/schema.ts';
-import { formatDiagnostic } from '../scripts/pipeline/diagnostics.ts';
-import { ContentError } from '../scripts/pipeline/errors.ts';
-import { PAPERS_FOLDER, runPipeline, TOPICS_FOLDER } from '../scripts/pipeline/index.ts';
-import { TOPICS_FILE } from '../scripts/pipeline/topics.ts';
-import { RENDER_RECORD } from '../scripts/pipeline/write/render-record.ts';
+import { paperSchema, topicEntrySchema } from '../contract/schema.ts';
+import { formatDiagnostic } from '../scripts/content/diagnostics.ts';
+import { ContentError } from '../scripts/content/errors.ts';
+import { PAPERS_FOLDER, runPipeline, TOPICS_FOLDER } from '../scripts/content/index.ts';
+import { TOPICS_FILE } from '../scripts/content/topics.ts';
+import { RENDER_RECORD } from '../scripts/content/write/render-record.ts';
 import { SEED_SOURCES } from './build-site.ts';
+import { PROJECT_ROOT } from '../lib/project-root.ts';
 
-const projectRoot = path.resolve(import.meta.dirname, '..');
+const projectRoot = PROJECT_ROOT;
 const scratch: string[] = [];
 
 async function scratchProject(): Promise<string> {

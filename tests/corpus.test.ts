@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { paperSchema, topicEntrySchema } from '../src/lib/schema.ts';
-import { formatDiagnostic } from '../scripts/pipeline/diagnostics.ts';
-import { PAPERS_FOLDER, runPipeline, TOPICS_FOLDER } from '../scripts/pipeline/index.ts';
-import { TOPICS_FILE } from '../scripts/pipeline/topics.ts';
+import { paperSchema, topicEntrySchema } from '../contract/schema.ts';
+import { formatDiagnostic } from '../scripts/content/diagnostics.ts';
+import { PAPERS_FOLDER, runPipeline, TOPICS_FOLDER } from '../scripts/content/index.ts';
+import { TOPICS_FILE } from '../scripts/content/topics.ts';
+import { PROJECT_ROOT } from '../lib/project-root.ts';
 
-const projectRoot = path.resolve(import.meta.dirname, '..');
+const projectRoot = PROJECT_ROOT;
 const sources = path.resolve(projectRoot, process.env.PAPER_SOURCES || 'content/sources');
 let root: string;
 let result: Awaited<ReturnType<typeof runPipeline>>;

@@ -3,10 +3,11 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { LAYOUT_RECORD } from '../scripts/pipeline/enrich/layout-record.ts';
-import { PAPERS_FOLDER, runPipeline } from '../scripts/pipeline/index.ts';
+import { LAYOUT_RECORD } from '../scripts/content/enrich/layout-record.ts';
+import { PAPERS_FOLDER, runPipeline } from '../scripts/content/index.ts';
+import { PROJECT_ROOT } from '../lib/project-root.ts';
 
-const projectRoot = path.resolve(import.meta.dirname, '..');
+const projectRoot = PROJECT_ROOT;
 let root: string;
 afterAll(async () => root && rm(root, { recursive: true, force: true }));
 

@@ -10,9 +10,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { blameDumps } from '../pipeline/added.ts';
-import { PROJECT_ROOT } from '../project-root.ts';
-import { runPipeline } from '../pipeline/index.ts';
+import { blameDumps } from '../content/added.ts';
+import { PROJECT_ROOT } from '../../lib/project-root.ts';
+import { runPipeline } from '../content/index.ts';
 import { seedStatistics, synthesizeCorpus } from './synthesize.ts';
 
 const root = PROJECT_ROOT;

@@ -16,11 +16,11 @@ import { cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromiumPath, launchChromium } from '../browser.ts';
+import { chromiumPath, launchChromium } from '../dev/browser.ts';
 import { measure, type Measurement } from './measure.ts';
 import { measureSearchBytes, type SearchBytes } from './search-bytes.ts';
 import { seedStatistics, synthesizeCorpus } from './synthesize.ts';
-import { PROJECT_ROOT } from '../project-root.ts';
+import { PROJECT_ROOT } from '../../lib/project-root.ts';
 
 const results = path.join(PROJECT_ROOT, 'bench-results');
 const { values } = parseArgs({

@@ -3,7 +3,7 @@
  * a Web Worker, whose requests page-level network events do not see.
  */
 import type { Browser } from 'playwright-core';
-import { serve } from '../serve.ts';
+import { serve } from '../dev/serve.ts';
 
 export interface SearchBytes {
   /** Scripts the page loads, the search UI among them. */

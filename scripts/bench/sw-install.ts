@@ -9,8 +9,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { launchChromium } from '../browser.ts';
-import { serve } from '../serve.ts';
+import { launchChromium } from '../dev/browser.ts';
+import { serve } from '../dev/serve.ts';
 
 const { values, positionals } = parseArgs({ options: { runs: { type: 'string', default: '5' } }, allowPositionals: true });
 const base = process.env.BASE_PATH || '/paper-atlas/';

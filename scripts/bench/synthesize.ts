@@ -5,8 +5,8 @@
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { parseDump } from '../pipeline/parse.ts';
-import { random } from '../pipeline/random.ts';
+import { parseDump } from '../content/parse.ts';
+import { random } from '../../lib/random.ts';
 
 export interface SeedStatistics {
   titleLengths: number[];

@@ -11,7 +11,7 @@ import type { AstroIntegration } from 'astro';
 import { readdir, rm, rmdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { siteEntries } from '../lib/site-files.ts';
+import { siteEntries } from '../../lib/site-files.ts';
 
 /**
  * File timestamps come from the kernel's coarse clock, a few milliseconds behind `Date.now()`;
@@ -27,7 +27,7 @@ export interface StaleOutput {
 /**
  * Files in `site` that are stale: not among `kept` (pages this build rendered or kept from the
  * last one) and written before `since`. The search indexes are left to the indexer
- * (scripts/search-index.ts), which replaces them after the build.
+ * (scripts/search/build-index.ts), which replaces them after the build.
  */
 export async function findStaleOutput(site: string, kept: ReadonlySet<string>, since: number): Promise<StaleOutput> {
   const files: string[] = [];

@@ -2,7 +2,7 @@
  * Where to read a paper: direct links from the identifiers its text carries (arXiv, DOI), then
  * title searches on the sites that index papers. Built from the page data alone, with no network.
  */
-import type { PaperData } from './schema.ts';
+import type { PaperData } from '../../contract/schema.ts';
 
 export interface FindLink {
   url: string;

@@ -1,10 +1,10 @@
 /**
  * Geometry for the atlas maps (src/components/PaperMap.astro, AtlasMap.astro): papers' map
- * positions (scripts/pipeline/enrich/layout.ts) fitted into an SVG, colour slots, labels placed
+ * positions (scripts/content/enrich/layout.ts) fitted into an SVG, colour slots, labels placed
  * so they do not collide, and topic bubbles for atlases too large to draw every paper.
  */
 import { forceCollide, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
-import { random } from '../../scripts/pipeline/random.ts';
+import { random } from '../../lib/random.ts';
 
 export type Position = [x: number, y: number];
 

@@ -4,11 +4,11 @@
  *
  * Astro bundles the whole data store into the build as one module; at 100,000 papers the abstracts
  * alone made it hundreds of megabytes, which the build could not get past. Lists need only the card
- * (src/lib/schema.ts), so the store keeps that and each paper page reads its own details here.
+ * (contract/schema.ts), so the store keeps that and each paper page reads its own details here.
  */
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { isTemporaryFile, writeAtomically } from './atomic-write.ts';
-import type { PaperDetailData } from './schema.ts';
+import { isTemporaryFile, writeAtomically } from '../../lib/atomic-write.ts';
+import type { PaperDetailData } from '../../contract/schema.ts';
 
 export interface PaperDetail extends PaperDetailData {
   /** The page body (the abstract and its headings) rendered to HTML. */

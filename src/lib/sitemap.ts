@@ -3,7 +3,7 @@
  * per file); above that, `sitemap.xml` is an index of `sitemaps/<n>.xml` files.
  */
 import type { Atlas } from './atlas.ts';
-import { INDEX_PAGE_SIZE, paginateList, TOPIC_PAGE_SIZE } from './pages.ts';
+import { INDEX_PAGE_SIZE, paginateList, TOPIC_PAGE_SIZE } from '../../contract/pages.ts';
 import { absoluteHref, paperPath, searchPath, topicPath } from './url.ts';
 
 export const SITEMAP_LIMIT = 50_000;

@@ -2,7 +2,7 @@
  * The one place the site builds URLs. Every internal link goes through `href`, so the site works
  * under any base path (`BASE_PATH=/paper-atlas/` on GitHub Pages) as well as at the root.
  */
-import { normaliseBasePath } from './base-path.ts';
+import { normaliseBasePath } from '../../contract/base-path.ts';
 
 const BASE = normaliseBasePath(import.meta.env.BASE_URL);
 

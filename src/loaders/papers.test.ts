@@ -7,8 +7,9 @@ import type { LoaderContext } from 'astro/loaders';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detailsFolder, readPaperDetail } from '../lib/paper-details.ts';
 import { paperLoader } from './papers.ts';
+import { PROJECT_ROOT } from '../../lib/project-root.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = PROJECT_ROOT;
 const SLUG = 'neural-turing-machines';
 
 /** The parts of Astro's loader context the paper loader uses, with a Map for the data store. */

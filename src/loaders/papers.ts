@@ -12,9 +12,9 @@ import type { Loader } from 'astro/loaders';
 import { load as parseYaml } from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { inBatches } from '../lib/batches.ts';
+import { inBatches } from '../../lib/batches.ts';
 import { detailsFolder, pruneDetails, storedDigests, writePaperDetail } from '../lib/paper-details.ts';
-import { paperCardSchema, paperSchema, type PaperCardData } from '../lib/schema.ts';
+import { paperCardSchema, paperSchema, type PaperCardData } from '../../contract/schema.ts';
 import { PaperFileError, renderPaperBody } from '../lib/render-body.ts';
 
 const FRONTMATTER = /^---\n([\s\S]*?)\n---\n/;

@@ -1,7 +1,7 @@
 /** The whole corpus as JSON, for other tools. */
 import type { APIRoute } from 'astro';
 import { getAtlas, paperDetail } from '../lib/atlas.ts';
-import { inBatches } from '../lib/batches.ts';
+import { inBatches } from '../../lib/batches.ts';
 import { findPaperLinks } from '../lib/find-paper.ts';
 import { absoluteHref, paperPath, topicPath } from '../lib/url.ts';
 

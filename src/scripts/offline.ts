@@ -2,7 +2,7 @@
  * Offline support in the page: registers the service worker, shows when the reader is offline,
  * offers a new version when one is ready, and lets a reader keep a whole topic for offline reading.
  */
-import { KEPT_PAGES_CACHE } from '../lib/offline-caches.ts';
+import { KEPT_PAGES_CACHE } from '../../contract/offline-caches.ts';
 import { siteBase } from './pagefind.ts';
 
 export function setUpOfflineIndicator(): void {

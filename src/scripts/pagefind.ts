@@ -2,7 +2,7 @@
  * Loads Pagefind's browser API on first use. Only the part of Pagefind a query needs is fetched:
  * its runtime, the index chunks for the words typed, and the fragments of the results shown.
  */
-import { INDEX_LIST_PATH, indexFolder, type IndexList } from '../lib/search-indexes.ts';
+import { INDEX_LIST_PATH, indexFolder, type IndexList } from '../../contract/search-indexes.ts';
 
 export interface PagefindResultData {
   url: string;

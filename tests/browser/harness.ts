@@ -1,8 +1,8 @@
 /** A served test build and a Chromium to read it with. */
 import type { Browser } from 'playwright-core';
 import { inject } from 'vitest';
-import { launchChromium } from '../../scripts/browser.ts';
-import { serve, type RunningServer } from '../../scripts/serve.ts';
+import { launchChromium } from '../../scripts/dev/browser.ts';
+import { serve, type RunningServer } from '../../scripts/dev/serve.ts';
 import { TEST_BASE } from '../build-site.ts';
 
 export interface Harness {

@@ -9,9 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../../scripts/browser.ts';
-import { generateServiceWorker } from '../../scripts/service-worker/generate.ts';
-import { serve, type RunningServer } from '../../scripts/serve.ts';
+import { launchChromium } from '../../scripts/dev/browser.ts';
+import { generateServiceWorker } from '../../scripts/offline/generate.ts';
+import { serve, type RunningServer } from '../../scripts/dev/serve.ts';
 import { TEST_BASE } from '../build-site.ts';
 
 let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -100,7 +100,7 @@ describe('offline, atlas too large to precache whole', () => {
     const topic = path.join(site.dir, 'topics/spiking-neuromorphic/index.html');
     const offer = '<p><button class="button" type="button" data-keep-topic hidden>Make this topic available offline</button><span data-keep-topic-status aria-live="polite"></span></p>';
     await writeFile(topic, (await readFile(topic, 'utf8')).replace('</h1>', `</h1>${offer}`));
-    execFileSync(process.execPath, ['--input-type=module', '-e', `import { generateServiceWorker } from './scripts/service-worker/generate.ts'; await generateServiceWorker(${JSON.stringify(site.dir)});`], {
+    execFileSync(process.execPath, ['--input-type=module', '-e', `import { generateServiceWorker } from './scripts/offline/generate.ts'; await generateServiceWorker(${JSON.stringify(site.dir)});`], {
       env: { ...process.env, OFFLINE_PRECACHE_LIMIT: '100' },
     });
 

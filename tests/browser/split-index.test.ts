@@ -4,11 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../../scripts/browser.ts';
-import { buildSearchIndex } from '../../scripts/search-index.ts';
-import { generateServiceWorker } from '../../scripts/service-worker/generate.ts';
-import { serve, type RunningServer } from '../../scripts/serve.ts';
-import { INDEX_LIST_PATH } from '../../src/lib/search-indexes.ts';
+import { launchChromium } from '../../scripts/dev/browser.ts';
+import { buildSearchIndex } from '../../scripts/search/build-index.ts';
+import { generateServiceWorker } from '../../scripts/offline/generate.ts';
+import { serve, type RunningServer } from '../../scripts/dev/serve.ts';
+import { INDEX_LIST_PATH } from '../../contract/search-indexes.ts';
 import { TEST_BASE } from '../build-site.ts';
 
 let browser: Browser;

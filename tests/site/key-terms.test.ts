@@ -12,11 +12,12 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { topicEntrySchema, type TopicEntry } from '../../src/lib/schema.ts';
+import { topicEntrySchema, type TopicEntry } from '../../contract/schema.ts';
 import { TEST_BASE } from '../build-site.ts';
+import { PROJECT_ROOT } from '../../lib/project-root.ts';
 
 const parser = unified().use(rehypeParse);
-const root = path.resolve(import.meta.dirname, '../..');
+const root = PROJECT_ROOT;
 
 /** Words as words: case aside, a hyphen like a space, and punctuation around a word not part of it. */
 const normal = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;

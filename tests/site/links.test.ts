@@ -7,7 +7,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { serve, type RunningServer } from '../../scripts/serve.ts';
+import { serve, type RunningServer } from '../../scripts/dev/serve.ts';
 import { TEST_BASE } from '../build-site.ts';
 
 const parser = unified().use(rehypeParse);

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, inject, it } from 'vitest';
-import { isPageSegment } from '../../src/lib/pages.ts';
+import { isPageSegment } from '../../contract/pages.ts';
 
 /** A page's HTML and the stylesheets it links, gzipped. */
 function gzippedWithStyles(site: string, html: string): number {

@@ -1,0 +1,21 @@
+/**
+ * The contract between the search indexer (scripts/search/build-index.ts) and the search UI
+ * (src/scripts/pagefind.ts): a large atlas is indexed in parts, and this file names them.
+ */
+
+/** Where the list is, relative to the site base; it sits in the first index's folder. */
+export const INDEX_LIST_PATH = `${indexFolder(0)}/atlas-indexes.json`;
+
+export interface IndexList {
+  /** Folders of the indexes to merge into the first one, relative to the site base, ending in `/`. */
+  merge: string[];
+}
+
+/** The folder of the index at `position`: `pagefind` first (the one the browser loads), then `pagefind-2`… */
+export function indexFolder(position: number): string {
+  return position === 0 ? 'pagefind' : `pagefind-${position + 1}`;
+}
+
+export function isIndexFolder(name: string): boolean {
+  return /^pagefind(-\d+)?$/.test(name);
+}

@@ -1,0 +1,74 @@
+/**
+ * Builds the Pagefind index of a built site: papers, and topic pages below them.
+ *
+ * A larger atlas is indexed in parts (scripts/search/plan.ts): the first in `pagefind/`, the
+ * rest in `pagefind-2/`, `pagefind-3/`…, one after the other, so only one index is in memory at a
+ * time. The browser merges them (src/scripts/pagefind.ts), reading their names from the list in
+ * contract/search-indexes.ts. A part whose pages did not change since the last build is kept as it
+ * is (scripts/search/stamps.ts); one that changed is indexed over the last build's, where
+ * Pagefind writes only the files that changed, and files the new index no longer refers to are
+ * removed after it (scripts/search/pagefind-output.ts).
+ */
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { staleIndexFiles } from './pagefind-output.ts';
+import { pagefindArgs, runPagefind } from './run-pagefind.ts';
+import { INDEX_LIMITS, planIndexes, readSite, type IndexLimits } from './plan.ts';
+import { partInputs, prepareIndexFolders, readDigestCache, removeStamp, writeDigestCache, writeStamp, type PageDigests } from './stamps.ts';
+import { INDEX_LIST_PATH, indexFolder, type IndexList } from '../../contract/search-indexes.ts';
+
+export interface IndexSummary {
+  pages: number;
+  /** How many Pagefind indexes the pages were split across. */
+  indexes: number;
+  /** Of those, how many were indexed again because their pages changed. */
+  reindexed: number;
+  /** Files of an earlier build's index that the new one no longer refers to. */
+  removed: number;
+  seconds: number;
+}
+
+export interface IndexOptions {
+  limits?: IndexLimits;
+  /** A file outside the site to keep page digests in between builds; without it every page is read. */
+  digestCache?: string;
+}
+
+export async function buildSearchIndex(site: string, { limits = INDEX_LIMITS, digestCache }: IndexOptions = {}): Promise<IndexSummary> {
+  const started = performance.now();
+  const parts = planIndexes(await readSite(site), limits);
+  const stamps = await prepareIndexFolders(site, parts.length);
+  const version = (await runPagefind(['--version'])).trim();
+  const known = await readDigestCache(digestCache, site);
+  /** Every page's digest, kept for the next build. */
+  const digests: PageDigests = new Map();
+  const keep = (pages: PageDigests) => pages.forEach((digest, file) => digests.set(file, digest));
+  let removed = 0;
+  let reindexed = 0;
+  // One part after the other, each index freed before the next is built.
+  for (const [position, part] of parts.entries()) {
+    const outputPath = path.join(site, indexFolder(position));
+    const args = pagefindArgs(site, part.glob, outputPath);
+    const command = [version, ...args];
+    const last = stamps.get(indexFolder(position));
+    const compared = last ? await partInputs(site, part.files, command, known) : undefined;
+    if (compared && compared.inputs === last?.inputs) {
+      keep(compared.pages);
+      continue;
+    }
+    await removeStamp(outputPath);
+    // With no stamp to compare against, Pagefind runs whatever the digest, which is taken while it reads.
+    const [inputs] = await Promise.all([compared ?? partInputs(site, part.files, command, known), runPagefind(args)]);
+    keep(inputs.pages);
+    const stale = await staleIndexFiles(outputPath);
+    await Promise.all(stale.map((file) => rm(file)));
+    removed += stale.length;
+    reindexed++;
+    await writeStamp(outputPath, { inputs: inputs.inputs });
+  }
+  const list: IndexList = { merge: parts.slice(1).map((_, position) => `${indexFolder(position + 1)}/`) };
+  await writeFile(path.join(site, INDEX_LIST_PATH), JSON.stringify(list));
+  if (digestCache) await writeDigestCache(digestCache, site, digests);
+  const pages = parts.reduce((sum, part) => sum + part.files.length, 0);
+  return { pages, indexes: parts.length, reindexed, removed, seconds: (performance.now() - started) / 1000 };
+}
