@@ -48,7 +48,9 @@ describe('deploy workflow', () => {
     expect(build.steps[1]!.with).toMatchObject({ 'node-version-file': '.nvmrc', cache: 'npm' });
     const buildStep = build.steps.find((step) => step.run === 'npm run build')!;
     expect(buildStep.env).toMatchObject({
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
       BASE_PATH: '${{ steps.pages.outputs.base_path }}',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template
       SITE_URL: '${{ steps.pages.outputs.origin }}',
     });
     expect(build.steps.find((step) => step.uses?.startsWith('actions/configure-pages'))!.id).toBe('pages');

@@ -199,4 +199,4 @@ console.log(`\n${report}`);
 const benchmarks = path.join(PROJECT_ROOT, 'BENCHMARKS.md');
 const existing = await readFile(benchmarks, 'utf8').catch(() => '# Benchmarks\n\nWritten by `npm run bench`; newest first.\n');
 const [head, ...rest] = existing.split(/\n(?=## )/);
-await writeFile(benchmarks, [head!.trimEnd(), report.trimEnd(), ...rest.map((section) => section.trimEnd())].join('\n\n') + '\n');
+await writeFile(benchmarks, `${[head!.trimEnd(), report.trimEnd(), ...rest.map((section) => section.trimEnd())].join('\n\n')}\n`);

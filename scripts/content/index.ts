@@ -129,8 +129,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const changed = enriched.filter((paper) => !current.has(pageFile(paper)));
   const outputs = new Map<string, string>();
   const pages = await renderPaperPages(changed);
-  changed.forEach((paper, index) => outputs.set(pageFile(paper), pages[index]!));
-  topics.forEach((topic, order) => outputs.set(`${TOPICS_FOLDER}/${topic.slug}.yaml`, renderTopicEntry(topic, order, shown(configFile))));
+  for (const [index, paper] of changed.entries()) outputs.set(pageFile(paper), pages[index]!);
+  for (const [order, topic] of topics.entries()) {
+    outputs.set(`${TOPICS_FOLDER}/${topic.slug}.yaml`, renderTopicEntry(topic, order, shown(configFile)));
+  }
   step(`rendered ${outputs.size} files, ${current.size} pages unchanged since the last run`);
 
   const slugs = new Set(enriched.map((paper) => paper.slug));

@@ -42,7 +42,9 @@ export async function buildSearchIndex(site: string, { limits = INDEX_LIMITS, di
   const known = await readDigestCache(digestCache, site);
   /** Every page's digest, kept for the next build. */
   const digests: PageDigests = new Map();
-  const keep = (pages: PageDigests) => pages.forEach((digest, file) => digests.set(file, digest));
+  const keep = (pages: PageDigests) => {
+    for (const [file, digest] of pages) digests.set(file, digest);
+  };
   let removed = 0;
   let reindexed = 0;
   // One part after the other, each index freed before the next is built.

@@ -79,7 +79,7 @@ export async function partInputs(site: string, files: readonly string[], command
     return [createHash('sha256').update(searchInput(text)).digest('base64url'), state ?? [-1, -1]];
   });
   const digest = createHash('sha256').update(JSON.stringify(command));
-  files.forEach((file, index) => digest.update(`\0${file}\0${digests[index]![0]}`));
+  for (const [index, file] of files.entries()) digest.update(`\0${file}\0${digests[index]![0]}`);
   return { inputs: digest.digest('hex'), pages: new Map(files.map((file, index) => [file, digests[index]!])) };
 }
 

@@ -6,7 +6,7 @@
  * Vite module, keeps a large atlas fast to build. Components belong in the curator's notes, which
  * Astro compiles as real MDX.
  */
-import { toString } from 'hast-util-to-string';
+import { toString as hastToString } from 'hast-util-to-string';
 import type { Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkMdx from 'remark-mdx';
@@ -63,5 +63,5 @@ export async function renderPaperBody(body: string, origin: BodyOrigin): Promise
   const tree = parser.parse(body);
   assertTextOnly(tree, origin);
   const hast = await renderer.run(tree);
-  return { html: renderer.stringify(hast), text: toString(hast).trim() };
+  return { html: renderer.stringify(hast), text: hastToString(hast).trim() };
 }

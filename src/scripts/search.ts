@@ -57,7 +57,7 @@ export function createSearchUI(root: HTMLElement, options: SearchOptions): Searc
   const select = (index: number) => {
     const all = links();
     selected = all.length === 0 ? -1 : (index + all.length) % all.length;
-    all.forEach((link, position) => link.setAttribute('aria-selected', String(position === selected)));
+    for (const [position, link] of all.entries()) link.setAttribute('aria-selected', String(position === selected));
     const current = all[selected];
     if (current) {
       input.setAttribute('aria-activedescendant', current.id);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
-import { toString } from 'hast-util-to-string';
+import { toString as hastToString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
@@ -41,10 +41,10 @@ describe('Find the paper', () => {
     const missing: string[] = [];
     for (const paper of corpus.papers) {
       const tree = parser.parse(read(`papers/${paper.slug}/index.html`)) as Root;
-      const title = toString(select(tree, (node) => node.tagName === 'h1')[0]!);
+      const title = hastToString(select(tree, (node) => node.tagName === 'h1')[0]!);
       const section = select(tree, (node) => node.tagName === 'section' && hasClass(node, 'find-paper'))[0];
       const links = section ? select(section as unknown as Root, (node) => node.tagName === 'a') : [];
-      const searches = links.map((link) => [toString(link), new URL(String(link.properties.href))] as const).filter(([label]) => !/^(arXiv|PDF|DOI) \S/.test(label));
+      const searches = links.map((link) => [hastToString(link), new URL(String(link.properties.href))] as const).filter(([label]) => !/^(arXiv|PDF|DOI) \S/.test(label));
       const phrase = `"${title.replace(/["“”]/g, ' ').replace(/\s+/g, ' ').trim()}"`;
       const expected = [
         ['arXiv', 'arxiv.org', '/search/', 'query', phrase],
@@ -67,7 +67,7 @@ describe('Find the paper', () => {
       const tree = parser.parse(read(`papers/${paper.slug}/index.html`)) as Root;
       const times = select(tree, (node) => node.tagName === 'time');
       expect(times.map((time) => time.properties.dateTime)).toEqual([paper.added]);
-      expect(toString(select(tree, (node) => hasClass(node, 'added'))[0]!)).toBe(
+      expect(hastToString(select(tree, (node) => hasClass(node, 'added'))[0]!)).toBe(
         `Added ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(paper.added))}`,
       );
     }
@@ -78,7 +78,7 @@ describe('what is new', () => {
   it('lists the 12 newest papers on the home page, newest first', () => {
     const tree = parser.parse(read('index.html')) as Root;
     const section = select(tree, (node) => node.tagName === 'section' && hasClass(node, 'recent'))[0]!;
-    expect(toString(select(section as unknown as Root, (node) => node.tagName === 'h2')[0]!)).toBe('Recently added');
+    expect(hastToString(select(section as unknown as Root, (node) => node.tagName === 'h2')[0]!)).toBe('Recently added');
     const items = select(section as unknown as Root, (node) => node.tagName === 'li');
     const newest = [...corpus.papers].sort(newestFirst).slice(0, 12);
     expect(items.map((item) => String(select(item as unknown as Root, (node) => node.tagName === 'a')[0]!.properties.href))).toEqual(

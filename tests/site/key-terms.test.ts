@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
-import { toString } from 'hast-util-to-string';
+import { toString as hastToString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
@@ -37,7 +37,7 @@ function chips(tree: Root, label: RegExp): Chip[] {
       const count = link.children.find((child): child is Element => child.type === 'element' && child.tagName === 'span');
       found.push({
         term: link.children.filter((child) => child.type === 'text').map((child) => child.value).join(''),
-        count: count && toString(count).replace(/\D/g, ''),
+        count: count && hastToString(count).replace(/\D/g, ''),
         href: String(link.properties.href),
       });
     });
@@ -66,9 +66,9 @@ describe('key terms on the built site', () => {
         continue;
       }
       const tree = parser.parse(html) as Root;
-      const title = toString(first(tree, (node) => node.tagName === 'h1')!);
+      const title = hastToString(first(tree, (node) => node.tagName === 'h1')!);
       const prose = first(tree, (node) => String(node.properties.className ?? '').split(' ').includes('prose'));
-      papers.set(slug, { text: normal(`${title} \n ${prose ? toString(prose) : ''}`), terms: chips(tree, /^Key terms$/) });
+      papers.set(slug, { text: normal(`${title} \n ${prose ? hastToString(prose) : ''}`), terms: chips(tree, /^Key terms$/) });
     }
     topics = readdirSync(path.join(root, 'content/topics')).map((name) =>
       topicEntrySchema.parse(parseYaml(readFileSync(path.join(root, 'content/topics', name), 'utf8'))),

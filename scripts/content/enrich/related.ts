@@ -71,7 +71,7 @@ function topPositions(values: Float32Array, limit: number): number[] {
 export function buildCandidateIndex(model: TfidfModel, options: RelatedOptions): CandidateIndex {
   const { vectors } = model;
   const vectorOffsets = sharedInt32(vectors.length + 1);
-  vectors.forEach((vector, paper) => (vectorOffsets[paper + 1] = vectorOffsets[paper]! + vector.ids.length));
+  for (const [paper, vector] of vectors.entries()) vectorOffsets[paper + 1] = vectorOffsets[paper]! + vector.ids.length;
   const featureIds = sharedInt32(vectorOffsets[vectors.length]!);
   const featureWeights = sharedFloat32(featureIds.length);
   vectors.forEach((vector, paper) => {
@@ -81,9 +81,9 @@ export function buildCandidateIndex(model: TfidfModel, options: RelatedOptions):
 
   const strongestLists = vectors.map((vector) => topPositions(vector.weights, options.queryFeatures));
   const strongestOffsets = sharedInt32(vectors.length + 1);
-  strongestLists.forEach((list, paper) => (strongestOffsets[paper + 1] = strongestOffsets[paper]! + list.length));
+  for (const [paper, list] of strongestLists.entries()) strongestOffsets[paper + 1] = strongestOffsets[paper]! + list.length;
   const strongest = sharedInt32(strongestOffsets[vectors.length]!);
-  strongestLists.forEach((list, paper) => strongest.set(list, strongestOffsets[paper]));
+  for (const [paper, list] of strongestLists.entries()) strongest.set(list, strongestOffsets[paper]);
 
   const postings = new Map<number, { paper: number; weight: number }[]>();
   strongestLists.forEach((positions, paper) => {

@@ -65,7 +65,7 @@ export async function writeOutputs(root: string, folders: string[], outputs: Map
         continue;
       }
       const content = await readIfExists(file);
-      if (content !== null && content.split('\n', 3).some((line) => line.startsWith(GENERATED_MARKER))) {
+      if (content?.split('\n', 3).some((line) => line.startsWith(GENERATED_MARKER))) {
         await rm(file);
         summary.removed++;
       } else {

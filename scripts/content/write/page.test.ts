@@ -26,7 +26,7 @@ function textOf(node: unknown): string {
   return textOf((node as Element).props.children);
 }
 function elementTypes(node: unknown, into: unknown[] = []): unknown[] {
-  if (Array.isArray(node)) node.forEach((child) => elementTypes(child, into));
+  if (Array.isArray(node)) for (const child of node) elementTypes(child, into);
   else if (node && typeof node === 'object') {
     into.push((node as Element).type);
     elementTypes((node as Element).props.children, into);

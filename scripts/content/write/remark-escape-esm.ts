@@ -23,5 +23,6 @@ export default function remarkEscapeEsm(this: Processor) {
     after: `${keyword.slice(1)}[\\s{*]`,
     atBreak: true as const,
   }));
-  (data.toMarkdownExtensions ??= []).push({ unsafe });
+  data.toMarkdownExtensions ??= [];
+  data.toMarkdownExtensions.push({ unsafe });
 }
