@@ -6,7 +6,14 @@ export function setUpListFilters(): void {
   const input = controls.querySelector<HTMLInputElement>('[data-filter-input]')!;
   const sort = controls.querySelector<HTMLSelectElement>('[data-sort-select]')!;
   const count = controls.querySelector<HTMLOutputElement>('[data-filter-count]')!;
-  const items = [...list.querySelectorAll<HTMLLIElement>(':scope > li')];
+  // What each item is filtered and sorted by is read from what it shows, not repeated in the page's bytes.
+  const items = [...list.querySelectorAll<HTMLLIElement>(':scope > li')].map((element, position) => ({
+    element,
+    position,
+    title: element.querySelector('h2, h3')?.textContent ?? '',
+    text: wordsOf(element).toLowerCase(),
+  }));
+  type Item = (typeof items)[number];
   const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
   controls.hidden = false;
 
@@ -14,20 +21,27 @@ export function setUpListFilters(): void {
     const words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
     let shown = 0;
     for (const item of items) {
-      const text = item.dataset.search ?? '';
-      item.hidden = !words.every((word) => text.includes(word));
-      if (!item.hidden) shown++;
+      item.element.hidden = !words.every((word) => item.text.includes(word));
+      if (!item.element.hidden) shown++;
     }
-    const inListingOrder = (a: HTMLElement, b: HTMLElement) => Number(a.dataset.position) - Number(b.dataset.position);
-    const orders: Record<string, (a: HTMLElement, b: HTMLElement) => number> = {
-      title: (a, b) => collator.compare(a.dataset.title ?? '', b.dataset.title ?? ''),
+    const inListingOrder = (a: Item, b: Item) => a.position - b.position;
+    const orders: Record<string, (a: Item, b: Item) => number> = {
+      title: (a, b) => collator.compare(a.title, b.title),
       // ISO times compare as text; papers added together keep their listing order.
-      newest: (a, b) => (b.dataset.added ?? '').localeCompare(a.dataset.added ?? '') || inListingOrder(a, b),
+      newest: (a, b) => (b.element.dataset.added ?? '').localeCompare(a.element.dataset.added ?? '') || inListingOrder(a, b),
     };
     const ordered = [...items].sort(orders[sort.value] ?? inListingOrder);
-    list.append(...ordered);
+    list.append(...ordered.map((item) => item.element));
     count.value = words.length ? `${shown} of ${items.length} papers` : '';
   };
   input.addEventListener('input', apply);
   sort.addEventListener('change', apply);
+}
+
+/** An element's text, its pieces (title, excerpt, each chip) apart so words never run together. */
+function wordsOf(element: HTMLElement): string {
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const pieces: string[] = [];
+  while (walker.nextNode()) pieces.push(walker.currentNode.nodeValue ?? '');
+  return pieces.join(' ');
 }

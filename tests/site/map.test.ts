@@ -38,10 +38,11 @@ describe('the home map', () => {
 
   it('puts a paper’s first related paper at most half as far from it as a random paper', () => {
     const points = new Map(
-      [...mapOf(html()).matchAll(/<a href="\/paper-atlas\/papers\/([^"]+)\/"[^>]*><title[^>]*>[^<]*<\/title><circle cx="(\d+)" cy="(\d+)"/g)].map(
+      [...mapOf(html()).matchAll(/<a href="\/paper-atlas\/papers\/([^"]+)\/" transform="translate\((\d+) (\d+)\)"><title>[^<]*<\/title><circle/g)].map(
         (match) => [match[1]!, [Number(match[2]), Number(match[3])] as const],
       ),
     );
+    expect(points.size).toBe(457);
     const slugs = [...points.keys()].sort();
     const distance = (a: string, b: string) => Math.hypot(points.get(a)![0] - points.get(b)![0], points.get(a)![1] - points.get(b)![1]);
     let toRelated = 0;

@@ -31,9 +31,12 @@ export interface LayoutOptions {
 
 export const DEFAULT_LAYOUT: LayoutOptions = { seed: 16, negatives: 5, relayoutShare: 0.1, groupPull: 1 };
 
-/** Passes over the graph: more for small maps, which are cheap and looked at closely. */
+/**
+ * Passes over the graph: more for small maps, which are cheap and looked at closely; from 50,000
+ * papers 40, which keeps the layout under a tenth of the content step at 100,000.
+ */
 export function epochsFor(papers: number): number {
-  return Math.round(Math.min(500, Math.max(60, 2_000_000 / Math.max(papers, 1))));
+  return Math.round(Math.min(500, Math.max(40, 2_000_000 / Math.max(papers, 1))));
 }
 
 // UMAP's curve 1 / (1 + a·d^(2b)) for its defaults min_dist = 0.1, spread = 1.
@@ -42,26 +45,35 @@ const B = 0.895;
 const CLIP = 4;
 const clip = (value: number) => (value > CLIP ? CLIP : value < -CLIP ? -CLIP : value);
 
-/** Each paper's related papers as an undirected graph: pairs (first, second) once each. */
+/** Each paper's related papers as an undirected graph: pairs (first, second) once each, in order. */
 function edgesOf(related: Neighbour[][]): Int32Array {
-  const seen = new Set<number>();
-  const pairs: number[] = [];
   const papers = related.length;
+  let count = 0;
+  for (const neighbours of related) count += neighbours.length;
+  // Each pair as one number, low * papers + high (exact in a double up to 94 million papers): sorting them drops repeats.
+  const keys = new Float64Array(count);
+  let k = 0;
   related.forEach((neighbours, paper) => {
-    for (const { index } of neighbours) {
-      const [low, high] = paper < index ? [paper, index] : [index, paper];
-      const key = low * papers + high;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      pairs.push(low, high);
-    }
+    for (const { index } of neighbours) keys[k++] = paper < index ? paper * papers + index : index * papers + paper;
   });
-  return Int32Array.from(pairs);
+  keys.sort();
+  const pairs = new Int32Array(count * 2);
+  let e = 0;
+  for (let i = 0; i < count; i++) {
+    if (i > 0 && keys[i] === keys[i - 1]) continue;
+    const low = Math.floor(keys[i]! / papers);
+    pairs[e++] = low;
+    pairs[e++] = keys[i]! - low * papers;
+  }
+  return pairs.subarray(0, e);
 }
+
+/** Subspace iterations for the principal axes: the map's starting point, which the optimisation then reshapes. */
+const AXIS_ITERATIONS = 6;
 
 /**
  * The papers' coordinates on the two principal axes of their centred tf-idf vectors, by subspace
- * iteration: a few passes over the sparse vectors, never a dense matrix.
+ * iteration: a few passes over the sparse vectors, both axes in each pass, never a dense matrix.
  */
 function principalAxes(model: TfidfModel, next: () => number): Float64Array {
   const { vectors } = model;
@@ -69,41 +81,61 @@ function principalAxes(model: TfidfModel, next: () => number): Float64Array {
   const features = model.documentFrequency.length;
   const mean = new Float64Array(features);
   for (const { ids, weights } of vectors) for (let k = 0; k < ids.length; k++) mean[ids[k]!]! += weights[k]! / papers;
-  let axes = [Float64Array.from({ length: features }, () => next() - 0.5), Float64Array.from({ length: features }, () => next() - 0.5)];
+  let first = Float64Array.from({ length: features }, () => next() - 0.5);
+  let second = Float64Array.from({ length: features }, () => next() - 0.5);
   const coordinates = new Float64Array(papers * 2);
   const project = () => {
-    axes.forEach((axis, dim) => {
-      let shift = 0;
-      for (let f = 0; f < features; f++) shift += mean[f]! * axis[f]!;
-      vectors.forEach(({ ids, weights }, paper) => {
-        let sum = -shift;
-        for (let k = 0; k < ids.length; k++) sum += weights[k]! * axis[ids[k]!]!;
-        coordinates[paper * 2 + dim] = sum;
-      });
-    });
+    let shift0 = 0;
+    let shift1 = 0;
+    for (let f = 0; f < features; f++) {
+      shift0 += mean[f]! * first[f]!;
+      shift1 += mean[f]! * second[f]!;
+    }
+    for (let paper = 0; paper < papers; paper++) {
+      const { ids, weights } = vectors[paper]!;
+      let sum0 = -shift0;
+      let sum1 = -shift1;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        sum0 += weights[k]! * first[id]!;
+        sum1 += weights[k]! * second[id]!;
+      }
+      coordinates[paper * 2] = sum0;
+      coordinates[paper * 2 + 1] = sum1;
+    }
   };
-  for (let iteration = 0; iteration < 8; iteration++) {
+  for (let iteration = 0; iteration < AXIS_ITERATIONS; iteration++) {
     project();
-    axes = axes.map((_, dim) => {
-      const axis = new Float64Array(features);
-      let total = 0;
-      vectors.forEach(({ ids, weights }, paper) => {
-        const value = coordinates[paper * 2 + dim]!;
-        total += value;
-        for (let k = 0; k < ids.length; k++) axis[ids[k]!]! += weights[k]! * value;
-      });
-      for (let f = 0; f < features; f++) axis[f]! -= mean[f]! * total;
-      return axis;
-    });
+    const nextFirst = new Float64Array(features);
+    const nextSecond = new Float64Array(features);
+    let total0 = 0;
+    let total1 = 0;
+    for (let paper = 0; paper < papers; paper++) {
+      const { ids, weights } = vectors[paper]!;
+      const value0 = coordinates[paper * 2]!;
+      const value1 = coordinates[paper * 2 + 1]!;
+      total0 += value0;
+      total1 += value1;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        nextFirst[id]! += weights[k]! * value0;
+        nextSecond[id]! += weights[k]! * value1;
+      }
+    }
+    for (let f = 0; f < features; f++) {
+      nextFirst[f]! -= mean[f]! * total0;
+      nextSecond[f]! -= mean[f]! * total1;
+    }
     // Gram–Schmidt keeps the two axes orthonormal.
-    const [first, second] = axes as [Float64Array, Float64Array];
     const norm = (axis: Float64Array) => Math.sqrt(axis.reduce((sum, value) => sum + value * value, 0)) || 1;
-    const firstNorm = norm(first);
-    for (let f = 0; f < features; f++) first[f]! /= firstNorm;
-    const overlap = first.reduce((sum, value, f) => sum + value * second[f]!, 0);
-    for (let f = 0; f < features; f++) second[f]! -= overlap * first[f]!;
-    const secondNorm = norm(second);
-    for (let f = 0; f < features; f++) second[f]! /= secondNorm;
+    const firstNorm = norm(nextFirst);
+    for (let f = 0; f < features; f++) nextFirst[f]! /= firstNorm;
+    let overlap = 0;
+    for (let f = 0; f < features; f++) overlap += nextFirst[f]! * nextSecond[f]!;
+    for (let f = 0; f < features; f++) nextSecond[f]! -= overlap * nextFirst[f]!;
+    const secondNorm = norm(nextSecond);
+    for (let f = 0; f < features; f++) nextSecond[f]! /= secondNorm;
+    [first, second] = [nextFirst, nextSecond];
   }
   project();
   return coordinates;
@@ -134,18 +166,24 @@ function attract(points: Float64Array, a: number, b: number, rate: number): void
  */
 function optimise(points: Float64Array, edges: Int32Array, groups: number[], epochs: number, options: LayoutOptions, next: () => number): void {
   const papers = points.length / 2;
-  const members = new Map<number, number[]>();
-  groups.forEach((group, paper) => {
-    const list = members.get(group) ?? [];
-    members.set(group, list);
-    list.push(paper);
+  // Each group's papers, in paper order, as one array: paper p's group is members[start[p]] to members[start[p] + size[p]].
+  const ids = new Map<number, number>();
+  const groupOf = Int32Array.from({ length: papers }, (_, paper) => (groups[paper] === undefined ? -1 : (ids.get(groups[paper]!) ?? ids.set(groups[paper]!, ids.size).size - 1)));
+  const offsets = new Int32Array(ids.size + 1);
+  for (const group of groupOf) if (group >= 0) offsets[group + 1]!++;
+  for (let group = 0; group < ids.size; group++) offsets[group + 1]! += offsets[group]!;
+  const members = new Int32Array(offsets[ids.size]!);
+  const filled = offsets.slice(0, ids.size);
+  groupOf.forEach((group, paper) => {
+    if (group >= 0) members[filled[group]!++] = paper;
   });
   for (let epoch = 0; epoch < epochs; epoch++) {
     const rate = 1 - epoch / epochs;
     for (let e = 0; e < edges.length; e += 2) attract(points, edges[e]!, edges[e + 1]!, rate);
     for (let paper = 0; paper < papers; paper++) {
-      const group = groups[paper] === undefined ? undefined : members.get(groups[paper]!);
-      if (group && group.length > 1) attract(points, paper, group[Math.floor(next() * group.length)]!, rate * options.groupPull);
+      const group = groupOf[paper]!;
+      const size = group < 0 ? 0 : offsets[group + 1]! - offsets[group]!;
+      if (size > 1) attract(points, paper, members[offsets[group]! + Math.floor(next() * size)]!, rate * options.groupPull);
       const i = paper * 2;
       for (let s = 0; s < options.negatives; s++) {
         const k = Math.floor(next() * papers) * 2;
