@@ -43,7 +43,7 @@ export function epochsFor(papers: number): number {
 const A = 1.577;
 const B = 0.895;
 const CLIP = 4;
-const clip = (value: number) => (value > CLIP ? CLIP : value < -CLIP ? -CLIP : value);
+const clip = (value: number) => Math.min(Math.max(value, -CLIP), CLIP);
 
 /** Each paper's related papers as an undirected graph: pairs (first, second) once each, in order. */
 function edgesOf(related: Neighbour[][]): Int32Array {
@@ -149,7 +149,7 @@ function attract(points: Float64Array, a: number, b: number, rate: number): void
   const dy = points[i + 1]! - points[j + 1]!;
   const d2 = dx * dx + dy * dy;
   if (d2 === 0) return;
-  const pow = Math.pow(d2, B);
+  const pow = d2 ** B;
   const coefficient = (-2 * A * B * pow) / d2 / (1 + A * pow);
   const mx = clip(coefficient * dx) * rate;
   const my = clip(coefficient * dy) * rate;
@@ -191,7 +191,7 @@ function optimise(points: Float64Array, edges: Int32Array, groups: number[], epo
         const dx = points[i]! - points[k]!;
         const dy = points[i + 1]! - points[k + 1]!;
         const d2 = dx * dx + dy * dy;
-        const coefficient = (2 * B) / ((0.001 + d2) * (1 + A * Math.pow(d2, B)));
+        const coefficient = (2 * B) / ((0.001 + d2) * (1 + A * d2 ** B));
         points[i]! += clip(coefficient * dx) * rate;
         points[i + 1]! += clip(coefficient * dy) * rate;
       }
