@@ -3,9 +3,7 @@ import { highlightSearchTerms } from './highlight.ts';
 import { setUpMenu } from './menu.ts';
 import { setUpOfflineIndicator, registerServiceWorker } from './offline.ts';
 import { createSearchUI, type SearchUI } from './search.ts';
-import { setUpThemeToggle } from './theme.ts';
 
-setUpThemeToggle();
 setUpMenu();
 highlightSearchTerms();
 setUpOfflineIndicator();
