@@ -20,15 +20,20 @@ const HAS_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 export function normaliseBasePath(value: string): string {
   const example = 'such as /paper-atlas/';
   if (HAS_SCHEME.test(value.trim())) {
-    throw new SettingError(`BASE_PATH is ${JSON.stringify(value)}, an address; it must be a path ${example} (the host goes in SITE_URL)`);
+    throw new SettingError(
+      `BASE_PATH is ${JSON.stringify(value)}, an address; it must be a path ${example} (the host goes in SITE_URL)`,
+    );
   }
-  if (/\s/.test(value)) throw new SettingError(`BASE_PATH is ${JSON.stringify(value)}; a path cannot contain spaces or other white space`);
+  if (/\s/.test(value))
+    throw new SettingError(`BASE_PATH is ${JSON.stringify(value)}; a path cannot contain spaces or other white space`);
   const trimmed = value.replace(/^\/+|\/+$/g, '');
   if (!trimmed) return '/';
   const bad = trimmed.split('/').find((segment) => !SEGMENT.test(segment) || segment === '.' || segment === '..');
   if (bad !== undefined) {
     const what = bad === '' ? 'an empty segment (//)' : JSON.stringify(bad);
-    throw new SettingError(`BASE_PATH is ${JSON.stringify(value)}: ${what} is not a path segment; write a path ${example}, of letters, digits and - . _ ~`);
+    throw new SettingError(
+      `BASE_PATH is ${JSON.stringify(value)}: ${what} is not a path segment; write a path ${example}, of letters, digits and - . _ ~`,
+    );
   }
   return `/${trimmed}/`;
 }

@@ -28,7 +28,9 @@ export function siteUrl(value = process.env.SITE_URL): string {
     throw new SettingError(`SITE_URL is ${JSON.stringify(value)}; it must be an http or https origin ${example}`);
   }
   if (url.pathname !== '/' || url.search || url.hash || url.username || url.password) {
-    throw new SettingError(`SITE_URL is ${JSON.stringify(value)}; it must be an origin ${example}, without a path (that goes in BASE_PATH)`);
+    throw new SettingError(
+      `SITE_URL is ${JSON.stringify(value)}; it must be an origin ${example}, without a path (that goes in BASE_PATH)`,
+    );
   }
   return url.origin;
 }

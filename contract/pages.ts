@@ -25,5 +25,10 @@ export function isPageSegment(segment: string): boolean {
 export function paginateList<T>(items: T[], size: number): Page<T>[] {
   const count = Math.max(1, Math.ceil(items.length / size));
   const paths = Array.from({ length: count }, (_, index) => (index === 0 ? '' : `${pageParam(index + 1)}/`));
-  return paths.map((_, index) => ({ items: items.slice(index * size, (index + 1) * size), number: index + 1, count, paths }));
+  return paths.map((_, index) => ({
+    items: items.slice(index * size, (index + 1) * size),
+    number: index + 1,
+    count,
+    paths,
+  }));
 }

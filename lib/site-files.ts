@@ -8,9 +8,13 @@ import path from 'node:path';
 import { isIndexFolder } from '../contract/search-indexes.ts';
 
 export async function siteEntries(site: string): Promise<Dirent[]> {
-  const top = (await readdir(site, { withFileTypes: true })).filter((entry) => !(entry.isDirectory() && isIndexFolder(entry.name)));
+  const top = (await readdir(site, { withFileTypes: true })).filter(
+    (entry) => !(entry.isDirectory() && isIndexFolder(entry.name)),
+  );
   const below = await Promise.all(
-    top.filter((entry) => entry.isDirectory()).map((entry) => readdir(path.join(site, entry.name), { withFileTypes: true, recursive: true })),
+    top
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => readdir(path.join(site, entry.name), { withFileTypes: true, recursive: true })),
   );
   return [...top, ...below.flat()];
 }

@@ -15,11 +15,14 @@ const site = outDir(PROJECT_ROOT);
 try {
   const search = await buildSearchIndex(site, { digestCache: path.join(PROJECT_ROOT, SEARCH_DIGESTS) });
   const parts = search.indexes > 1 ? ` in ${search.indexes} indexes` : '';
-  const kept = search.reindexed < search.indexes ? `, ${search.indexes - search.reindexed} unchanged since the last build` : '';
+  const kept =
+    search.reindexed < search.indexes ? `, ${search.indexes - search.reindexed} unchanged since the last build` : '';
   const removed = search.removed > 0 ? `, ${search.removed} files of the last index removed` : '';
   console.log(`search: ${search.pages} pages${parts}${kept}, ${search.seconds.toFixed(1)} s${removed}`);
   const worker = await generateServiceWorker(site);
-  console.log(`offline: ${worker.mode === 'all' ? 'whole site' : 'shell and index'} precached, ${worker.files} files, ${(worker.bytes / 1e6).toFixed(1)} MB`);
+  console.log(
+    `offline: ${worker.mode === 'all' ? 'whole site' : 'shell and index'} precached, ${worker.files} files, ${(worker.bytes / 1e6).toFixed(1)} MB`,
+  );
 } catch (error) {
   console.error(`postbuild: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

@@ -5,8 +5,14 @@ import { paperCardSchema, topicEntrySchema } from '../contract/schema.ts';
 import { paperLoader } from './loaders/papers.ts';
 
 export const collections = {
-  papers: defineCollection({ loader: paperLoader({ base: 'content/papers', notes: 'content/notes' }), schema: paperCardSchema }),
+  papers: defineCollection({
+    loader: paperLoader({ base: 'content/papers', notes: 'content/notes' }),
+    schema: paperCardSchema,
+  }),
   topics: defineCollection({ loader: glob({ pattern: '*.yaml', base: 'content/topics' }), schema: topicEntrySchema }),
   /** Curator commentary: real MDX, so it may use components. Named after the paper's slug. */
-  notes: defineCollection({ loader: glob({ pattern: '*.{md,mdx}', base: 'content/notes' }), schema: z.object({}).passthrough() }),
+  notes: defineCollection({
+    loader: glob({ pattern: '*.{md,mdx}', base: 'content/notes' }),
+    schema: z.object({}).passthrough(),
+  }),
 };

@@ -54,7 +54,14 @@ describe('the seed corpus', () => {
   });
 
   it('gives 457 paper pages, 5 topics and 611 memberships, without a warning', async () => {
-    expect(result).toMatchObject({ files: 5, layouts: { block: 3, line: 2 }, listings: 611, papers: 457, topics: 5, memberships: 611 });
+    expect(result).toMatchObject({
+      files: 5,
+      layouts: { block: 3, line: 2 },
+      listings: 611,
+      papers: 457,
+      topics: 5,
+      memberships: 611,
+    });
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
     expect((await readdir(path.join(root, PAPERS_FOLDER))).filter((name) => name.endsWith('.mdx'))).toHaveLength(457);
     const topics = await readdir(path.join(root, TOPICS_FOLDER));
@@ -98,7 +105,13 @@ describe('the seed corpus', () => {
   it('merges the same paper from several dumps into one page listing every topic and source line', async () => {
     const page = await readFile(path.join(root, PAPERS_FOLDER, 'neurosymbolic-ai-why-what-and-how.mdx'), 'utf8');
     const data = paperSchema.parse(frontmatter(page));
-    expect(data.topics).toEqual(['brain-inspired-ai', 'neurosymbolic-and-modular', 'neuroevolution', 'neural-architectures', 'spiking-neuromorphic']);
+    expect(data.topics).toEqual([
+      'brain-inspired-ai',
+      'neurosymbolic-and-modular',
+      'neuroevolution',
+      'neural-architectures',
+      'spiking-neuromorphic',
+    ]);
     expect(data.sources.map((source) => `${source.file}:${source.line}`)).toEqual([
       'content/sources/brain-inspired-ai.txt:11',
       'content/sources/neurosymbolic-and-modular.txt:29',
@@ -151,22 +164,36 @@ describe('rendering only what changed', () => {
   const sources = (root: string) => path.join(root, 'content/sources');
   const editAbstract = async (root: string) => {
     const dump = path.join(sources(root), 'neuroevolution.txt');
-    await writeFile(dump, (await readFile(dump, 'utf8')).replace('namely backpropagation.', 'namely backpropagation through time.'));
+    await writeFile(
+      dump,
+      (await readFile(dump, 'utf8')).replace('namely backpropagation.', 'namely backpropagation through time.'),
+    );
   };
 
   it('renders no page twice for the same paper, and gives the same pages as a first run', async () => {
     const root = await scratchProject();
     expect((await runPipeline({ root, sources: sources(root) })).rendered).toBe(457);
-    expect(await runPipeline({ root, sources: sources(root) })).toMatchObject({ rendered: 0, written: 0, unchanged: 462 });
+    expect(await runPipeline({ root, sources: sources(root) })).toMatchObject({
+      rendered: 0,
+      written: 0,
+      unchanged: 462,
+    });
 
-    const positionsOf = async () => [...(await snapshot(path.join(root, PAPERS_FOLDER)))].map(([name, file]) => [name, file.content.match(/\nposition:\n.*\n.*\n/)?.[0]]);
+    const positionsOf = async () =>
+      [...(await snapshot(path.join(root, PAPERS_FOLDER)))].map(([name, file]) => [
+        name,
+        file.content.match(/\nposition:\n.*\n.*\n/)?.[0],
+      ]);
     const positionsBefore = await positionsOf();
     await editAbstract(root);
     const edited = await runPipeline({ root, sources: sources(root) });
     expect(await positionsOf()).toEqual(positionsBefore);
     expect(edited.rendered).toBeGreaterThan(0);
     expect(edited.rendered).toBeLessThan(457);
-    const page = await readFile(path.join(root, PAPERS_FOLDER, 'deep-neuroevolution-genetic-algorithms-are-a-competitive-alternative-for.mdx'), 'utf8');
+    const page = await readFile(
+      path.join(root, PAPERS_FOLDER, 'deep-neuroevolution-genetic-algorithms-are-a-competitive-alternative-for.mdx'),
+      'utf8',
+    );
     expect(page).toContain('namely backpropagation through time.');
 
     const fresh = await scratchProject();
@@ -174,7 +201,8 @@ describe('rendering only what changed', () => {
     await runPipeline({ root: fresh, sources: sources(fresh) });
     // The map keeps the last run's positions (enrich/layout.ts), so only they may differ from a first run.
     const position = /\nposition:\n.*\n.*\n/;
-    const contents = async (folder: string) => new Map([...(await snapshot(folder))].map(([name, file]) => [name, file.content.replace(position, '\n')]));
+    const contents = async (folder: string) =>
+      new Map([...(await snapshot(folder))].map(([name, file]) => [name, file.content.replace(position, '\n')]));
     expect(await contents(path.join(root, PAPERS_FOLDER))).toEqual(await contents(path.join(fresh, PAPERS_FOLDER)));
   });
 
@@ -192,7 +220,10 @@ describe('rendering only what changed', () => {
     expect(await readFile(path.join(folder, deleted!), 'utf8')).toBe(before.get(deleted!)!.content);
 
     const record = path.join(root, RENDER_RECORD);
-    await writeFile(record, (await readFile(record, 'utf8')).replace(/"renderer":"[0-9a-f]+"/, '"renderer":"an older renderer"'));
+    await writeFile(
+      record,
+      (await readFile(record, 'utf8')).replace(/"renderer":"[0-9a-f]+"/, '"renderer":"an older renderer"'),
+    );
     expect(await runPipeline({ root, sources: sources(root) })).toMatchObject({ rendered: 457, written: 0 });
   });
 });
@@ -202,9 +233,21 @@ describe('bad input', () => {
     const root = await scratchProject();
     const sources = path.join(root, 'content/sources');
     await writeFile(path.join(sources, 'empty.txt'), '');
-    await writeFile(path.join(sources, 'header-only.txt'), 'new\n\nGet trending papers in your email inbox!\n\nSubscribe\n');
+    await writeFile(
+      path.join(sources, 'header-only.txt'),
+      'new\n\nGet trending papers in your email inbox!\n\nSubscribe\n',
+    );
     await writeFile(path.join(sources, 'image.txt'), Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
-    await writeFile(path.join(sources, 'latin1.txt'), Uint8Array.from([...Buffer.from('A Caf'), 0xe9, ...Buffer.from(` Title\n${'An abstract about caf'}`), 0xe9, ...Buffer.from(` networks. ${'More words here. '.repeat(20)}\nA Title At The End\n`)]));
+    await writeFile(
+      path.join(sources, 'latin1.txt'),
+      Uint8Array.from([
+        ...Buffer.from('A Caf'),
+        0xe9,
+        ...Buffer.from(` Title\n${'An abstract about caf'}`),
+        0xe9,
+        ...Buffer.from(` networks. ${'More words here. '.repeat(20)}\nA Title At The End\n`),
+      ]),
+    );
     await writeFile(path.join(sources, 'notes.md'), '# not a dump');
     const result = await runPipeline({ root, sources });
     expect(result.papers).toBe(459);
@@ -237,7 +280,9 @@ describe('bad input', () => {
   it('names the line of a broken topics.yaml and writes nothing', async () => {
     const root = await scratchProject();
     await writeFile(path.join(root, 'content/topics.yaml'), '- slug: ok\n  title: [unclosed\n');
-    await expect(runPipeline({ root, sources: path.join(root, 'content/sources') })).rejects.toThrow(/^content\/topics\.yaml:3: not valid YAML: Flow sequence/);
+    await expect(runPipeline({ root, sources: path.join(root, 'content/sources') })).rejects.toThrow(
+      /^content\/topics\.yaml:3: not valid YAML: Flow sequence/,
+    );
     expect(await readdir(path.join(root, 'content'))).toEqual(['sources', 'topics.yaml']);
   });
 });

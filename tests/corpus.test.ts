@@ -36,7 +36,9 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 it('reads every dump of the curator’s corpus without an error, and every dump gives papers', async () => {
-  const dumps = (await readdir(sources)).filter((name) => !name.startsWith('.') && name !== TOPICS_FILE && name.toLowerCase().endsWith('.txt'));
+  const dumps = (await readdir(sources)).filter(
+    (name) => !name.startsWith('.') && name !== TOPICS_FILE && name.toLowerCase().endsWith('.txt'),
+  );
   expect(dumps.length).toBeGreaterThan(0);
   expect(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map(formatDiagnostic)).toEqual([]);
   expect(result.files).toBe(dumps.length);
@@ -52,7 +54,8 @@ it('reads every dump of the curator’s corpus without an error, and every dump 
 
   let memberships = 0;
   for (const name of await readdir(path.join(root, TOPICS_FOLDER))) {
-    memberships += topicEntrySchema.parse(parseYaml(await readFile(path.join(root, TOPICS_FOLDER, name), 'utf8'))).members.length;
+    memberships += topicEntrySchema.parse(parseYaml(await readFile(path.join(root, TOPICS_FOLDER, name), 'utf8')))
+      .members.length;
   }
   expect(memberships).toBe(result.memberships);
   expect(memberships).toBeGreaterThanOrEqual(result.papers);

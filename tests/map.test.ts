@@ -14,7 +14,8 @@ afterAll(async () => root && rm(root, { recursive: true, force: true }));
 async function positions(): Promise<Map<string, string>> {
   const folder = path.join(root, PAPERS_FOLDER);
   const found = new Map<string, string>();
-  for (const name of (await readdir(folder)).sort()) found.set(name, (await readFile(path.join(folder, name), 'utf8')).match(/\nposition:\n(.*\n.*\n)/)![1]!);
+  for (const name of (await readdir(folder)).sort())
+    found.set(name, (await readFile(path.join(folder, name), 'utf8')).match(/\nposition:\n(.*\n.*\n)/)![1]!);
   return found;
 }
 

@@ -20,7 +20,8 @@ interface Workflow {
   jobs: Record<string, { 'runs-on': string; needs?: string; steps: Step[]; environment?: { name: string } }>;
 }
 
-const load = (name: string) => parse(readFileSync(new URL(`../.github/workflows/${name}`, import.meta.url), 'utf8')) as Workflow;
+const load = (name: string) =>
+  parse(readFileSync(new URL(`../.github/workflows/${name}`, import.meta.url), 'utf8')) as Workflow;
 const actions = (steps: Step[]) => steps.map((step) => step.uses?.replace(/@.*/, '') ?? step.run);
 
 describe('deploy workflow', () => {
@@ -66,13 +67,20 @@ describe('test workflow', () => {
   it('runs npm test on pull requests', () => {
     const workflow = load('test.yml');
     expect(Object.keys(workflow.on)).toContain('pull_request');
-    expect(actions(workflow.jobs.test!.steps)).toEqual(['actions/checkout', 'actions/setup-node', 'npm ci --no-audit --no-fund', 'npm test']);
+    expect(actions(workflow.jobs.test!.steps)).toEqual([
+      'actions/checkout',
+      'actions/setup-node',
+      'npm ci --no-audit --no-fund',
+      'npm test',
+    ]);
   });
 });
 
 describe('.ci/run', () => {
   it('ends by running exactly the README’s test command', () => {
-    const script = readFileSync(new URL('../.ci/run', import.meta.url), 'utf8').trim().split('\n');
+    const script = readFileSync(new URL('../.ci/run', import.meta.url), 'utf8')
+      .trim()
+      .split('\n');
     expect(script.at(-1)).toBe('npm test');
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     expect(readme).toContain('```sh\nnpm test\n```');

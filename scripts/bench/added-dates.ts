@@ -33,14 +33,20 @@ try {
   const sources = path.join(work, 'sources');
   const corpus = await synthesizeCorpus(await seedStatistics(path.join(root, 'content/sources')), papers, sources);
   const names = (await readdir(sources)).filter((name) => name.endsWith('.txt')).sort();
-  const full = new Map(await Promise.all(names.map(async (name) => [name, await readFile(path.join(sources, name), 'utf8')] as const)));
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', ...args], { cwd: sources });
+  const full = new Map(
+    await Promise.all(names.map(async (name) => [name, await readFile(path.join(sources, name), 'utf8')] as const)),
+  );
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', ...args], { cwd: sources });
   git('init', '-q');
   for (let commit = 1; commit <= commits; commit++) {
     // Each commit lists a larger share of every dump, as a curator adding papers would.
     for (const [name, text] of full) {
       const lines = text.split('\n');
-      await writeFile(path.join(sources, name), lines.slice(0, Math.ceil((lines.length * commit) / commits)).join('\n'));
+      await writeFile(
+        path.join(sources, name),
+        lines.slice(0, Math.ceil((lines.length * commit) / commits)).join('\n'),
+      );
     }
     git('add', '-A');
     git('commit', '-q', '-m', `papers, part ${commit}`, `--date=2025-0${commit}-01T00:00:00Z`);
@@ -59,7 +65,9 @@ try {
     const blameStarted = performance.now();
     await blameDumps(names.map((name) => ({ shown: name, full: path.join(sources, name) })));
     blame.push((performance.now() - blameStarted) / 1000);
-    console.log(`  run ${run}: content step ${content.at(-1)!.toFixed(2)} s (${result.datedByGit} of ${result.papers} papers dated by git, ${waiting.at(-1)!.toFixed(2)} s waiting for it); git blame alone ${blame.at(-1)!.toFixed(2)} s`);
+    console.log(
+      `  run ${run}: content step ${content.at(-1)!.toFixed(2)} s (${result.datedByGit} of ${result.papers} papers dated by git, ${waiting.at(-1)!.toFixed(2)} s waiting for it); git blame alone ${blame.at(-1)!.toFixed(2)} s`,
+    );
     await rm(project, { recursive: true, force: true });
   }
   const [c, w, b] = [median(content), median(waiting), median(blame)];

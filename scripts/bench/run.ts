@@ -122,7 +122,11 @@ function medianRun(list: RunResult[]): RunResult {
       peakRssMb: median(list.map((run) => run.stages[name].peakRssMb)),
     };
   }
-  return { stages, totalSeconds: median(list.map((run) => run.totalSeconds)), peakRssMb: median(list.map((run) => run.peakRssMb)) };
+  return {
+    stages,
+    totalSeconds: median(list.map((run) => run.totalSeconds)),
+    peakRssMb: median(list.map((run) => run.peakRssMb)),
+  };
 }
 
 function table(all: SizeResult[]): string {
@@ -162,7 +166,16 @@ try {
   for (const papers of sizes) {
     const corpus = await synthesizeCorpus(stats, papers, path.join(results, `corpus-${papers}`));
     console.log(`\n${papers} papers: ${corpus.topics} topics, ${corpus.listings} listings`);
-    const result: SizeResult = { papers, topics: corpus.topics, listings: corpus.listings, clean: [], rebuild: [], pages: 0, outputMb: 0, outputFiles: 0 };
+    const result: SizeResult = {
+      papers,
+      topics: corpus.topics,
+      listings: corpus.listings,
+      clean: [],
+      rebuild: [],
+      pages: 0,
+      outputMb: 0,
+      outputFiles: 0,
+    };
     let work = '';
     for (let run = 1; run <= runs; run++) {
       work = path.join(results, `work-${papers}-${run}`);
@@ -170,18 +183,27 @@ try {
       await scratchProject(work);
       const clean = await runPipeline(work, corpus.folder);
       result.clean.push(clean);
-      console.log(`  clean ${run}: ${clean.totalSeconds.toFixed(1)} s, peak ${clean.peakRssMb.toFixed(0)} MB`, JSON.stringify(clean.stages));
+      console.log(
+        `  clean ${run}: ${clean.totalSeconds.toFixed(1)} s, peak ${clean.peakRssMb.toFixed(0)} MB`,
+        JSON.stringify(clean.stages),
+      );
       await touchOneDump(corpus.folder, run);
       const rebuild = await runPipeline(work, corpus.folder);
       result.rebuild.push(rebuild);
-      console.log(`  one dump changed ${run}: ${rebuild.totalSeconds.toFixed(1)} s, peak ${rebuild.peakRssMb.toFixed(0)} MB`, JSON.stringify(rebuild.stages));
+      console.log(
+        `  one dump changed ${run}: ${rebuild.totalSeconds.toFixed(1)} s, peak ${rebuild.peakRssMb.toFixed(0)} MB`,
+        JSON.stringify(rebuild.stages),
+      );
     }
     const output = await folderSize(path.join(work, 'dist'));
     result.outputMb = output.bytes / 1e6;
     result.outputFiles = output.files;
     result.pages = (await readdir(path.join(work, 'content/papers'))).length;
     if (browser) {
-      result.search = await measureSearchBytes(browser, path.join(work, 'dist'), '/', 'topics/', ['memory network', 'evolution']);
+      result.search = await measureSearchBytes(browser, path.join(work, 'dist'), '/', 'topics/', [
+        'memory network',
+        'evolution',
+      ]);
       console.log(`  first search: ${JSON.stringify(result.search)}`);
     }
     all.push(result);
@@ -193,10 +215,18 @@ try {
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
 await mkdir(results, { recursive: true });
-await writeFile(path.join(results, 'results.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), runs, results: all }, null, 2)}\n`);
+await writeFile(
+  path.join(results, 'results.json'),
+  `${JSON.stringify({ machine, date: new Date().toISOString(), runs, results: all }, null, 2)}\n`,
+);
 const report = `## ${new Date().toISOString().slice(0, 10)}: ${sizes.join(', ')} papers, median of ${runs}\n\nMachine: ${machine}\n\n${table(all)}\n`;
 console.log(`\n${report}`);
 const benchmarks = path.join(PROJECT_ROOT, 'BENCHMARKS.md');
-const existing = await readFile(benchmarks, 'utf8').catch(() => '# Benchmarks\n\nWritten by `npm run bench`; newest first.\n');
+const existing = await readFile(benchmarks, 'utf8').catch(
+  () => '# Benchmarks\n\nWritten by `npm run bench`; newest first.\n',
+);
 const [head, ...rest] = existing.split(/\n(?=## )/);
-await writeFile(benchmarks, `${[head!.trimEnd(), report.trimEnd(), ...rest.map((section) => section.trimEnd())].join('\n\n')}\n`);
+await writeFile(
+  benchmarks,
+  `${[head!.trimEnd(), report.trimEnd(), ...rest.map((section) => section.trimEnd())].join('\n\n')}\n`,
+);

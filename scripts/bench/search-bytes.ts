@@ -13,9 +13,19 @@ export interface SearchBytes {
   secondsToResults: number;
 }
 
-export async function measureSearchBytes(browser: Browser, site: string, base: string, pagePath: string, queries: [string, string]): Promise<SearchBytes> {
+export async function measureSearchBytes(
+  browser: Browser,
+  site: string,
+  base: string,
+  pagePath: string,
+  queries: [string, string],
+): Promise<SearchBytes> {
   const served: { url: string; bytes: number }[] = [];
-  const server = await serve({ dir: site, base, onResponse: (request, _status, bytes) => served.push({ url: request.url ?? '', bytes }) });
+  const server = await serve({
+    dir: site,
+    base,
+    onResponse: (request, _status, bytes) => served.push({ url: request.url ?? '', bytes }),
+  });
   const context = await browser.newContext({ serviceWorkers: 'block' });
   try {
     const page = await context.newPage();

@@ -12,7 +12,10 @@ import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../dev/browser.ts';
 import { serve } from '../dev/serve.ts';
 
-const { values, positionals } = parseArgs({ options: { runs: { type: 'string', default: '5' } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { runs: { type: 'string', default: '5' } },
+  allowPositionals: true,
+});
 const base = process.env.BASE_PATH || '/paper-atlas/';
 const browser = await launchChromium();
 const times = new Map<string, number[]>(positionals.map((site) => [site, []]));
@@ -34,7 +37,10 @@ async function installMs(site: string): Promise<number> {
     return await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.ready;
       const worker = registration.active!;
-      if (worker.state !== 'activated') await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'activated' && resolve(undefined)));
+      if (worker.state !== 'activated')
+        await new Promise((resolve) =>
+          worker.addEventListener('statechange', () => worker.state === 'activated' && resolve(undefined)),
+        );
       return performance.now() - (globalThis as { registeredAt?: number }).registeredAt!;
     });
   } finally {
@@ -51,5 +57,7 @@ const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(li
 for (const site of positionals) {
   const worker = await readFile(path.join(site, 'sw.js'));
   const list = times.get(site)!;
-  console.log(`${site}: install ${median(list).toFixed(0)} ms median (${list.map((ms) => ms.toFixed(0)).join(', ')}); sw.js ${worker.length} B, ${gzipSync(worker, { level: 9 }).length} B gzipped`);
+  console.log(
+    `${site}: install ${median(list).toFixed(0)} ms median (${list.map((ms) => ms.toFixed(0)).join(', ')}); sw.js ${worker.length} B, ${gzipSync(worker, { level: 9 }).length} B gzipped`,
+  );
 }

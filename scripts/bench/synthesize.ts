@@ -18,7 +18,13 @@ export interface SeedStatistics {
 }
 
 export async function seedStatistics(sources: string): Promise<SeedStatistics> {
-  const stats: SeedStatistics = { titleLengths: [], abstractLengths: [], titleWords: [], abstractWords: [], topicsPerPaper: [] };
+  const stats: SeedStatistics = {
+    titleLengths: [],
+    abstractLengths: [],
+    titleWords: [],
+    abstractWords: [],
+    topicsPerPaper: [],
+  };
   const topicsOfTitle = new Map<string, number>();
   for (const name of (await readdir(sources)).filter((file) => file.endsWith('.txt')).sort()) {
     const text = await readFile(path.join(sources, name), 'utf8');
@@ -49,7 +55,12 @@ export interface SyntheticCorpus {
 const pick = <T>(items: T[], next: () => number): T => items[Math.floor(next() * items.length)]!;
 
 /** Writes `papers` synthetic papers as dumps into `folder`, with a topics.yaml naming them. */
-export async function synthesizeCorpus(stats: SeedStatistics, papers: number, folder: string, seed = 1): Promise<SyntheticCorpus> {
+export async function synthesizeCorpus(
+  stats: SeedStatistics,
+  papers: number,
+  folder: string,
+  seed = 1,
+): Promise<SyntheticCorpus> {
   const next = random(seed);
   const topicCount = Math.max(5, Math.round(papers / 400));
   const listings: { title: string; abstract: string }[][] = Array.from({ length: topicCount }, () => []);
@@ -57,7 +68,9 @@ export async function synthesizeCorpus(stats: SeedStatistics, papers: number, fo
     const titleLength = pick(stats.titleLengths, next);
     // A serial number keeps every title distinct, as real titles are.
     const title = `${Array.from({ length: titleLength }, () => pick(stats.titleWords, next)).join(' ')} ${index.toString(36)}`;
-    const abstract = Array.from({ length: pick(stats.abstractLengths, next) }, () => pick(stats.abstractWords, next)).join(' ');
+    const abstract = Array.from({ length: pick(stats.abstractLengths, next) }, () =>
+      pick(stats.abstractWords, next),
+    ).join(' ');
     let roll = next();
     let memberships = 1;
     for (const share of stats.topicsPerPaper) {
@@ -67,7 +80,10 @@ export async function synthesizeCorpus(stats: SeedStatistics, papers: number, fo
     }
     const first = Math.floor(next() * topicCount);
     for (let member = 0; member < Math.min(memberships, topicCount); member++) {
-      listings[(first + member * 7) % topicCount]!.push({ title, abstract: abstract.endsWith('.') ? abstract : `${abstract}.` });
+      listings[(first + member * 7) % topicCount]!.push({
+        title,
+        abstract: abstract.endsWith('.') ? abstract : `${abstract}.`,
+      });
     }
   }
   await rm(folder, { recursive: true, force: true });
@@ -81,7 +97,12 @@ export async function synthesizeCorpus(stats: SeedStatistics, papers: number, fo
         ? `new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nbyAK and the research community\n\nMar 11\n\n${entries.map((entry) => `${entry.title}\n\n${entry.abstract}\n\n`).join('')}`
         : `Get trending papers in your email inbox once a day!\nGet trending papers in your email inbox!\nSubscribe${entries.map((entry) => `${entry.title}\n${entry.abstract}`).join('\n')}\n`;
     await writeFile(path.join(folder, name), text);
-    topics.push({ slug: `topic-${topic + 1}`, title: `Synthetic topic ${topic + 1}`, description: `Papers of synthetic topic ${topic + 1}.`, sources: [name] });
+    topics.push({
+      slug: `topic-${topic + 1}`,
+      title: `Synthetic topic ${topic + 1}`,
+      description: `Papers of synthetic topic ${topic + 1}.`,
+      sources: [name],
+    });
   }
   await writeFile(path.join(folder, 'topics.yaml'), stringify(topics));
   return { folder, papers, topics: topicCount, listings: listings.reduce((sum, list) => sum + list.length, 0) };

@@ -13,20 +13,43 @@ const SECOND = '2025-04-15T12:30:00.000Z';
 const EPOCH = Date.parse('2026-01-01T00:00:00Z');
 
 const block = (papers: [string, string][]) =>
-  ['new', 'Get trending papers in your email inbox!', 'Subscribe', 'byAK and the research community', 'Mar 11', '', ...papers.flatMap(([title, abstract]) => [title, '', abstract, '', ''])].join('\n');
-const ALPHA: [string, string] = ['Alpha Networks for Spiking Vision', 'Alpha networks see with spikes and learn fast on neuromorphic chips.'];
-const BETA: [string, string] = ['Beta Evolution of Modular Agents', 'Beta agents evolve modular controllers that transfer across tasks.'];
-const GAMMA: [string, string] = ['Gamma Memory for Symbolic Reasoning', 'Gamma memory stores symbols and answers multi-hop questions.'];
+  [
+    'new',
+    'Get trending papers in your email inbox!',
+    'Subscribe',
+    'byAK and the research community',
+    'Mar 11',
+    '',
+    ...papers.flatMap(([title, abstract]) => [title, '', abstract, '', '']),
+  ].join('\n');
+const ALPHA: [string, string] = [
+  'Alpha Networks for Spiking Vision',
+  'Alpha networks see with spikes and learn fast on neuromorphic chips.',
+];
+const BETA: [string, string] = [
+  'Beta Evolution of Modular Agents',
+  'Beta agents evolve modular controllers that transfer across tasks.',
+];
+const GAMMA: [string, string] = [
+  'Gamma Memory for Symbolic Reasoning',
+  'Gamma memory stores symbols and answers multi-hop questions.',
+];
 
 let repo: string;
 const sources = () => path.join(repo, 'content/sources');
 function commit(message: string, date: string): void {
   const env = { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
   execFileSync('git', ['add', '-A'], { cwd: repo, env });
-  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', 'commit', '-q', '-m', message], { cwd: repo, env });
+  execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', 'commit', '-q', '-m', message],
+    { cwd: repo, env },
+  );
 }
 const frontmatterField = async (slug: string, field: string) =>
-  (await readFile(path.join(repo, PAPERS_FOLDER, `${slug}.mdx`), 'utf8')).match(new RegExp(`^${field}: '?([^'\\n]*)'?$`, 'm'))?.[1];
+  (await readFile(path.join(repo, PAPERS_FOLDER, `${slug}.mdx`), 'utf8')).match(
+    new RegExp(`^${field}: '?([^'\\n]*)'?$`, 'm'),
+  )?.[1];
 
 beforeAll(async () => {
   repo = await mkdtemp(path.join(tmpdir(), 'paper-atlas-git-'));
@@ -53,7 +76,10 @@ describe('added dates from git blame', () => {
 
   it('dates lines not committed yet by SOURCE_DATE_EPOCH, and git-dated lines by their commit', async () => {
     const dump = path.join(sources(), 'one.txt');
-    const delta: [string, string] = ['Delta Rules for Neural Programs', 'Delta rules compile neural programs into logic.'];
+    const delta: [string, string] = [
+      'Delta Rules for Neural Programs',
+      'Delta rules compile neural programs into logic.',
+    ];
     await writeFile(dump, block([delta, ALPHA, BETA]));
     const blame = (await blameDump(dump))!;
     expect(blame.shallow).toBe(false);
@@ -66,11 +92,19 @@ describe('added dates from git blame', () => {
   it('falls back outside a repository: SOURCE_DATE_EPOCH, else a remembered first sighting, else now', async () => {
     const paper = { key: 'k', variants: [{ origins: [{ file: 'elsewhere.txt', line: 7 }] }] } as unknown as Paper;
     const blames = new Map([['elsewhere.txt', undefined]]);
-    expect(addedDates([paper], blames, { remembered: {}, sourceDateEpoch: EPOCH }).dates).toEqual(['2026-01-01T00:00:00.000Z']);
+    expect(addedDates([paper], blames, { remembered: {}, sourceDateEpoch: EPOCH }).dates).toEqual([
+      '2026-01-01T00:00:00.000Z',
+    ]);
     const now = Date.parse('2026-02-03T04:05:06Z');
     const first = addedDates([paper], blames, { remembered: {}, now });
-    expect(first).toMatchObject({ dates: ['2026-02-03T04:05:06.000Z'], fromGit: 0, remembered: { k: '2026-02-03T04:05:06.000Z' } });
-    expect(addedDates([paper], blames, { remembered: first.remembered, now: now + 86_400_000 }).dates).toEqual(['2026-02-03T04:05:06.000Z']);
+    expect(first).toMatchObject({
+      dates: ['2026-02-03T04:05:06.000Z'],
+      fromGit: 0,
+      remembered: { k: '2026-02-03T04:05:06.000Z' },
+    });
+    expect(addedDates([paper], blames, { remembered: first.remembered, now: now + 86_400_000 }).dates).toEqual([
+      '2026-02-03T04:05:06.000Z',
+    ]);
     expect(await blameDump(path.join(tmpdir(), 'no-such-dump.txt'))).toBeUndefined();
   });
 

@@ -82,7 +82,9 @@ export async function blameDump(file: string): Promise<DumpBlame | undefined> {
 }
 
 /** Blames every dump, a few at a time; keyed by the dump's path as origins name it. */
-export async function blameDumps(files: { shown: string; full: string }[]): Promise<Map<string, DumpBlame | undefined>> {
+export async function blameDumps(
+  files: { shown: string; full: string }[],
+): Promise<Map<string, DumpBlame | undefined>> {
   const blames = await inBatches(files, BLAMES_AT_ONCE, (file) => blameDump(file.full));
   return new Map(files.map((file, index) => [file.shown, blames[index]]));
 }
@@ -105,7 +107,11 @@ export interface DatingOptions {
   now?: number;
 }
 
-export function addedDates(papers: Paper[], blames: Map<string, DumpBlame | undefined>, options: DatingOptions): AddedDates {
+export function addedDates(
+  papers: Paper[],
+  blames: Map<string, DumpBlame | undefined>,
+  options: DatingOptions,
+): AddedDates {
   const epoch = options.sourceDateEpoch ?? sourceDateEpoch();
   const now = new Date(options.now ?? Date.now()).toISOString();
   const remembered: Record<string, string> = {};

@@ -47,7 +47,12 @@ export async function enrichPapers(
       members.set(topic, list);
     }
   });
-  const input: KeyTermsInput = { documents, topics: [...members.values()], paperTerms: KEY_TERM_COUNT, topicTerms: TOPIC_TERM_COUNT };
+  const input: KeyTermsInput = {
+    documents,
+    topics: [...members.values()],
+    paperTerms: KEY_TERM_COUNT,
+    topicTerms: TOPIC_TERM_COUNT,
+  };
   const keyTerms =
     papers.length >= KEY_TERMS_THREAD_FROM
       ? runOnWorker<KeyTerms>(new URL('./enrich/keyterms-worker.ts', import.meta.url), input)
@@ -55,8 +60,15 @@ export async function enrichPapers(
   const model = buildTfidf(documents);
   const related = await findRelated(model);
   const topicIds = new Map<string, number>();
-  const groups = papers.map((paper) => topicIds.get(paper.topics[0]!) ?? topicIds.set(paper.topics[0]!, topicIds.size).size - 1);
-  const positions = layoutPapers(model, related, groups, papers.map((paper) => lastPositions.get(paper.slug)));
+  const groups = papers.map(
+    (paper) => topicIds.get(paper.topics[0]!) ?? topicIds.set(paper.topics[0]!, topicIds.size).size - 1,
+  );
+  const positions = layoutPapers(
+    model,
+    related,
+    groups,
+    papers.map((paper) => lastPositions.get(paper.slug)),
+  );
   const terms = await keyTerms;
   return {
     papers: papers.map((paper, index) => ({

@@ -68,7 +68,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const { root } = options;
   const shown = (file: string) => path.relative(root, file) || file;
   if (!(await exists(options.sources))) {
-    throw new ContentError(`sources folder ${shown(options.sources)} does not exist (set PAPER_SOURCES to a folder of .txt dumps)`);
+    throw new ContentError(
+      `sources folder ${shown(options.sources)} does not exist (set PAPER_SOURCES to a folder of .txt dumps)`,
+    );
   }
 
   const read = await readSources(options.sources, root);
@@ -117,11 +119,19 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const datingSeconds = (performance.now() - waiting) / 1000;
   diagnostics.push(...dated.diagnostics);
   step(`dated: ${dated.fromGit} papers from git history`);
-  const { papers: enriched, topicTerms } = await enrichPapers(merged.papers, dated.dates, await readLastPositions(root));
+  const { papers: enriched, topicTerms } = await enrichPapers(
+    merged.papers,
+    dated.dates,
+    await readLastPositions(root),
+  );
   step('enriched: links, identifiers, key terms, related papers, map');
 
   const topics: Topic[] = assignment.topics
-    .map((topic) => ({ ...topic, members: merged.members.get(topic.slug) ?? [], terms: topicTerms.get(topic.slug) ?? [] }))
+    .map((topic) => ({
+      ...topic,
+      members: merged.members.get(topic.slug) ?? [],
+      terms: topicTerms.get(topic.slug) ?? [],
+    }))
     .filter((topic) => topic.members.length > 0);
   const record = await openRenderRecord(root);
   const pageInputs = new Map(enriched.map((paper) => [pageFile(paper), renderInputs(paper)]));
@@ -140,7 +150,11 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   for (const note of notes.sort()) {
     const slug = note.replace(/\.mdx?$/, '');
     if (note !== slug && !slugs.has(slug)) {
-      diagnostics.push({ severity: 'warning', file: `${NOTES_FOLDER}/${note}`, message: 'notes for a paper that is not in the corpus; not shown' });
+      diagnostics.push({
+        severity: 'warning',
+        file: `${NOTES_FOLDER}/${note}`,
+        message: 'notes for a paper that is not in the corpus; not shown',
+      });
     }
   }
 

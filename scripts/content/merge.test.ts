@@ -38,16 +38,30 @@ describe('mergeListings', () => {
   });
 
   it('keeps both texts of a paper whose dumps disagree on the abstract, with a warning at the second', () => {
-    const result = mergeListings([listing('a.txt', 3, 'alpha', 'Neural Turing Machines', 'First text.'), listing('b.txt', 9, 'beta', 'Neural Turing Machines', 'Second text.')]);
+    const result = mergeListings([
+      listing('a.txt', 3, 'alpha', 'Neural Turing Machines', 'First text.'),
+      listing('b.txt', 9, 'beta', 'Neural Turing Machines', 'Second text.'),
+    ]);
     expect(result.papers).toHaveLength(1);
-    expect(result.papers[0]!.variants.map((variant) => variant.displayAbstract)).toEqual(['First text.', 'Second text.']);
+    expect(result.papers[0]!.variants.map((variant) => variant.displayAbstract)).toEqual([
+      'First text.',
+      'Second text.',
+    ]);
     expect(result.diagnostics).toEqual([
-      { severity: 'warning', file: 'b.txt', line: 9, message: '“Neural Turing Machines” has a different abstract than at a.txt:3; both texts kept' },
+      {
+        severity: 'warning',
+        file: 'b.txt',
+        line: 9,
+        message: '“Neural Turing Machines” has a different abstract than at a.txt:3; both texts kept',
+      },
     ]);
   });
 
   it('folds a listing without an abstract into the one that has it, keeping where both were listed', () => {
-    const result = mergeListings([listing('a.txt', 3, 'alpha', 'Mamba', ''), listing('b.txt', 4, 'beta', 'Mamba', 'Selective state spaces.')]);
+    const result = mergeListings([
+      listing('a.txt', 3, 'alpha', 'Mamba', ''),
+      listing('b.txt', 4, 'beta', 'Mamba', 'Selective state spaces.'),
+    ]);
     expect(result.papers[0]!.variants).toEqual([
       {
         verbatimTitle: 'Mamba',
@@ -60,20 +74,37 @@ describe('mergeListings', () => {
       },
     ]);
     expect(result.diagnostics).toEqual([
-      { severity: 'warning', file: 'b.txt', line: 4, message: '“Mamba” has a different abstract than at a.txt:3; its abstract kept' },
+      {
+        severity: 'warning',
+        file: 'b.txt',
+        line: 4,
+        message: '“Mamba” has a different abstract than at a.txt:3; its abstract kept',
+      },
     ]);
   });
 
   it('lists a paper once in a topic whose dump lists it twice, with a warning', () => {
-    const result = mergeListings([listing('a.txt', 3, 'alpha', 'Mamba', 'Text.'), listing('a.txt', 40, 'alpha', 'Mamba', 'Text.')]);
+    const result = mergeListings([
+      listing('a.txt', 3, 'alpha', 'Mamba', 'Text.'),
+      listing('a.txt', 40, 'alpha', 'Mamba', 'Text.'),
+    ]);
     expect(result.members.get('alpha')).toEqual(['mamba']);
     expect(result.diagnostics).toEqual([
-      { severity: 'warning', file: 'a.txt', line: 40, message: '“Mamba” is listed again in the same topic (first at a.txt:3); listed once' },
+      {
+        severity: 'warning',
+        file: 'a.txt',
+        line: 40,
+        message: '“Mamba” is listed again in the same topic (first at a.txt:3); listed once',
+      },
     ]);
   });
 
   it('gives different papers with the same slug distinct slugs', () => {
-    const result = mergeListings([listing('a.txt', 3, 'alpha', 'Deep Nets', 'One.'), listing('a.txt', 7, 'alpha', 'Deep Nets!?', 'Two.'), listing('a.txt', 9, 'alpha', 'Deep-Nets', 'Three.')]);
+    const result = mergeListings([
+      listing('a.txt', 3, 'alpha', 'Deep Nets', 'One.'),
+      listing('a.txt', 7, 'alpha', 'Deep Nets!?', 'Two.'),
+      listing('a.txt', 9, 'alpha', 'Deep-Nets', 'Three.'),
+    ]);
     const slugs = result.papers.map((paper) => paper.slug);
     expect(new Set(slugs).size).toBe(slugs.length);
     expect(result.members.get('alpha')).toEqual(slugs);

@@ -18,7 +18,10 @@ describe('normaliseText', () => {
     ['DROP (49.3 rightarrow 72.3 F1)', 'DROP (49.3 → 72.3 F1)'],
     ["b\\'asico y dise\\~nados", 'básico y diseñados'],
     ['algorithms (e.g.\\ DQN, A3C)', 'algorithms (e.g. DQN, A3C)'],
-    ['We https://github.com/leor-c/M3{open-source our code and weights}.', 'We open-source our code and weights (https://github.com/leor-c/M3).'],
+    [
+      'We https://github.com/leor-c/M3{open-source our code and weights}.',
+      'We open-source our code and weights (https://github.com/leor-c/M3).',
+    ],
     ['The code is https://github.com/a/Dreamer{here}.', 'The code is here (https://github.com/a/Dreamer).'],
     ['  spaced   out \t text  ', 'spaced out text'],
   ])('%s → %s', (input, expected) => {

@@ -8,28 +8,109 @@
 import type { Listing, NormalisedListing } from './types.ts';
 
 const SUPERSCRIPT: Record<string, string> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
-  '+': '⁺', '-': '⁻', '−': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', i: 'ⁱ',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '+': '⁺',
+  '-': '⁻',
+  '−': '⁻',
+  '=': '⁼',
+  '(': '⁽',
+  ')': '⁾',
+  n: 'ⁿ',
+  i: 'ⁱ',
 };
 const SUBSCRIPT: Record<string, string> = {
-  '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉',
-  '+': '₊', '-': '₋', '=': '₌', '(': '₍', ')': '₎',
+  '0': '₀',
+  '1': '₁',
+  '2': '₂',
+  '3': '₃',
+  '4': '₄',
+  '5': '₅',
+  '6': '₆',
+  '7': '₇',
+  '8': '₈',
+  '9': '₉',
+  '+': '₊',
+  '-': '₋',
+  '=': '₌',
+  '(': '₍',
+  ')': '₎',
 };
 const ACCENT_MARKS: Record<string, string> = {
-  "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304', '.': '\u0307',
+  "'": '\u0301',
+  '`': '\u0300',
+  '^': '\u0302',
+  '"': '\u0308',
+  '~': '\u0303',
+  '=': '\u0304',
+  '.': '\u0307',
 };
 /** Symbols that appear with their backslash. */
 const SYMBOLS: Record<string, string> = {
-  times: '×', approx: '≈', sim: '~', leq: '≤', le: '≤', geq: '≥', ge: '≥', neq: '≠', pm: '±', cdot: '·',
-  infty: '∞', circ: '∘', ldots: '…', dots: '…', cdots: '⋯', in: '∈', ll: '≪', gg: '≫', propto: '∝',
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', epsilon: 'ε', varepsilon: 'ε', eta: 'η', theta: 'θ',
-  lambda: 'λ', mu: 'μ', pi: 'π', rho: 'ρ', sigma: 'σ', tau: 'τ', phi: 'φ', psi: 'ψ', omega: 'ω',
-  Phi: 'Φ', Psi: 'Ψ', Omega: 'Ω', Delta: 'Δ', Sigma: 'Σ', Gamma: 'Γ', Lambda: 'Λ',
+  times: '×',
+  approx: '≈',
+  sim: '~',
+  leq: '≤',
+  le: '≤',
+  geq: '≥',
+  ge: '≥',
+  neq: '≠',
+  pm: '±',
+  cdot: '·',
+  infty: '∞',
+  circ: '∘',
+  ldots: '…',
+  dots: '…',
+  cdots: '⋯',
+  in: '∈',
+  ll: '≪',
+  gg: '≫',
+  propto: '∝',
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  epsilon: 'ε',
+  varepsilon: 'ε',
+  eta: 'η',
+  theta: 'θ',
+  lambda: 'λ',
+  mu: 'μ',
+  pi: 'π',
+  rho: 'ρ',
+  sigma: 'σ',
+  tau: 'τ',
+  phi: 'φ',
+  psi: 'ψ',
+  omega: 'ω',
+  Phi: 'Φ',
+  Psi: 'Ψ',
+  Omega: 'Ω',
+  Delta: 'Δ',
+  Sigma: 'Σ',
+  Gamma: 'Γ',
+  Lambda: 'Λ',
 };
 /** Arrows are unambiguous words, so they are repaired whether or not the backslash survived. */
 const ARROWS: Record<string, string> = {
-  rightarrow: '→', leftarrow: '←', Rightarrow: '⇒', Leftarrow: '⇐', leftrightarrow: '↔',
-  Leftrightarrow: '⇔', uparrow: '↑', downarrow: '↓', mapsto: '↦', longrightarrow: '⟶',
+  rightarrow: '→',
+  leftarrow: '←',
+  Rightarrow: '⇒',
+  Leftarrow: '⇐',
+  leftrightarrow: '↔',
+  Leftrightarrow: '⇔',
+  uparrow: '↑',
+  downarrow: '↓',
+  mapsto: '↦',
+  longrightarrow: '⟶',
 };
 const STYLE_COMMANDS =
   'textbf|textit|texttt|textsc|textrm|textsf|emph|underline|mathrm|mathbf|mathit|mathsf|mathtt|mathcal|mathbb|mathscr|boldsymbol|operatorname';
@@ -66,19 +147,25 @@ export function normaliseText(input: string): string {
   // `{\raise.17ex\hbox{$\scriptstyle\sim$}}` lost its backslashes and became `{raise.17ex\scriptstyle\sim}`.
   text = text.replace(/\{\s*\\?raise[^{}]*?\\?scriptstyle\s*\\?sim\s*\}/g, '~');
   // `\href{url}{text}` flattened to `url{text}`: keep the words and the address.
-  text = text.replace(/(https?:\/\/[^\s{}]+?)([.,;:]?)\{([^{}]*)\}?/g, (_m, url: string, stop: string, label: string) =>
-    label.trim() ? `${label.trim()} (${url})${stop}` : `${url}${stop}`,
+  text = text.replace(
+    /(https?:\/\/[^\s{}]+?)([.,;:]?)\{([^{}]*)\}?/g,
+    (_m, url: string, stop: string, label: string) =>
+      label.trim() ? `${label.trim()} (${url})${stop}` : `${url}${stop}`,
   );
   text = text.replace(/\\([`'^"~=.])\{?([A-Za-z])\}?/g, (_m, accent: string, letter: string) =>
     `${letter}${ACCENT_MARKS[accent] ?? ''}`.normalize('NFC'),
   );
   text = text.replace(/``([^`']*?)(''|")/g, '“$1”').replace(/(^|[\s(])`([^`'\n]+)'/g, '$1‘$2’');
   text = text.replace(new RegExp(`\\\\?(?:${STYLE_COMMANDS})\\{([^{}]*)\\}`, 'g'), '$1');
-  text = text.replace(/\\?\b(rightarrow|leftarrow|Rightarrow|Leftarrow|leftrightarrow|Leftrightarrow|uparrow|downarrow|mapsto|longrightarrow)\b/g,
+  text = text.replace(
+    /\\?\b(rightarrow|leftarrow|Rightarrow|Leftarrow|leftrightarrow|Leftrightarrow|uparrow|downarrow|mapsto|longrightarrow)\b/g,
     (_m, name: string) => ARROWS[name] ?? name,
   );
   text = text.replace(/\\([A-Za-z]+)\b/g, (match, name: string) => SYMBOLS[name] ?? match);
-  text = text.replace(/\\([%&_#${}])/g, '$1').replace(/\\ /g, ' ').replace(/\\,/g, ' ');
+  text = text
+    .replace(/\\([%&_#${}])/g, '$1')
+    .replace(/\\ /g, ' ')
+    .replace(/\\,/g, ' ');
   text = repairScripts(text);
   // Braces around a number (`{20.97%}`) only grouped it for LaTeX; other braces may be meant.
   text = text.replace(/\{([\d.,%+\-−]*\d[\d.,%+\-−]*)\}/g, '$1');

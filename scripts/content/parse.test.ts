@@ -72,7 +72,9 @@ describe('parseDump', () => {
   it('reports a header-only file', () => {
     const result = parseDump(source('new\n\nGet trending papers in your email inbox!\n\nSubscribe\n\nMar 11\n'), 't');
     expect(result.listings).toEqual([]);
-    expect(result.diagnostics).toEqual([{ severity: 'warning', file: 'dump.txt', message: 'no listings found (header only)' }]);
+    expect(result.diagnostics).toEqual([
+      { severity: 'warning', file: 'dump.txt', message: 'no listings found (header only)' },
+    ]);
   });
 });
 
@@ -95,7 +97,12 @@ describe('decodeDump', () => {
     const decoded = decodeDump(bytes, 'latin.txt');
     expect(decoded.text).toBe('Title\nAbstract of a café paper\n');
     expect(decoded.diagnostics).toEqual([
-      { severity: 'warning', file: 'latin.txt', line: 2, message: 'not valid UTF-8; read as Windows-1252, check accented characters' },
+      {
+        severity: 'warning',
+        file: 'latin.txt',
+        line: 2,
+        message: 'not valid UTF-8; read as Windows-1252, check accented characters',
+      },
     ]);
   });
 });
@@ -141,7 +148,10 @@ const pairingCases: PairingCase[] = [
     name: 'long-titles',
     layouts: ['block', 'line'],
     pairs: [
-      ['Hopfield Networks Are All You Need', 'Modern Hopfield layers store exponentially many patterns and retrieve them in one update.'],
+      [
+        'Hopfield Networks Are All You Need',
+        'Modern Hopfield layers store exponentially many patterns and retrieve them in one update.',
+      ],
       [LONG_TITLE_500, 'A survey of everything at once.'],
       [LONG_TITLE_420, LONG_ABSTRACT],
       [
@@ -205,7 +215,10 @@ const pairingCases: PairingCase[] = [
     pairs: [
       ['Spiking Transformers for Event Cameras', 'We train spiking transformers on event streams with less energy.'],
       ['A Title That Lost Its Abstract', ''],
-      ['Hebbian plasticity alone learns sparse codes from natural…', 'Hebbian plasticity alone learns sparse codes from natural images.'],
+      [
+        'Hebbian plasticity alone learns sparse codes from natural…',
+        'Hebbian plasticity alone learns sparse codes from natural images.',
+      ],
       [LONG_TITLE_420, 'Long titles are rare, but they do occur in real listings.'],
       ['X', 'One letter is enough for a title.'],
       ['Attention is not all you need.', 'Pure attention loses rank doubly exponentially with depth'],
@@ -221,7 +234,12 @@ const pairingCases: PairingCase[] = [
 describe('parseDump pairs titles and abstracts by the structure of the whole file', () => {
   const variants = pairingCases.flatMap((pairing) =>
     pairing.layouts.flatMap((layout) =>
-      (['LF', 'CRLF'] as const).map((ends) => ({ pairing, layout, ends, label: `${pairing.name}.${layout}.txt (${ends})` })),
+      (['LF', 'CRLF'] as const).map((ends) => ({
+        pairing,
+        layout,
+        ends,
+        label: `${pairing.name}.${layout}.txt (${ends})`,
+      })),
     ),
   );
 
@@ -230,16 +248,25 @@ describe('parseDump pairs titles and abstracts by the structure of the whole fil
     const result = parseDump(source(ends === 'CRLF' ? text.replace(/\n/g, '\r\n') : text), 'topic');
     expect(result.layout).toBe(layout);
     expect(result.listings.map((listing) => [listing.title, listing.abstract])).toEqual(pairing.pairs);
-    expect(result.listings.filter((listing) => listing.titleFromAbstract).map((listing) => listing.title)).toEqual(pairing.madeUpTitles ?? []);
+    expect(result.listings.filter((listing) => listing.titleFromAbstract).map((listing) => listing.title)).toEqual(
+      pairing.madeUpTitles ?? [],
+    );
     expect(result.diagnostics).toEqual(
-      pairing.diagnostics.map((diagnostic) => ({ severity: 'warning', file: 'dump.txt', line: diagnostic.line[layout], message: diagnostic.message })),
+      pairing.diagnostics.map((diagnostic) => ({
+        severity: 'warning',
+        file: 'dump.txt',
+        line: diagnostic.line[layout],
+        message: diagnostic.message,
+      })),
     );
   });
 
   it('keeps an abstract that opens a file as a paper titled from its words, and pairs the rest', () => {
     const text = `Get trending papers in your email inbox!\nSubscribeHebbian learning finds sparse codes.\nX\nOne letter is enough for a title.\n`;
     const result = parseDump(source(text), 'topic');
-    expect(result.listings.map((listing) => [listing.title, listing.abstract, listing.titleFromAbstract ?? false])).toEqual([
+    expect(
+      result.listings.map((listing) => [listing.title, listing.abstract, listing.titleFromAbstract ?? false]),
+    ).toEqual([
       ['Hebbian learning finds sparse codes', 'Hebbian learning finds sparse codes.', true],
       ['X', 'One letter is enough for a title.', false],
     ]);
@@ -249,7 +276,14 @@ describe('parseDump pairs titles and abstracts by the structure of the whole fil
   it('says so when the alternation makes a title of text that reads like an abstract', () => {
     const abstract = (topic: string) =>
       `We study ${topic} in networks of many sizes. ${'Our results hold on every benchmark we tried, from small to large, with and without noise. '.repeat(6)}The code is public.`;
-    const lines = ['Spiking Networks', abstract('spikes'), abstract('evolution'), abstract('symbols'), 'Modular Networks', abstract('modules')];
+    const lines = [
+      'Spiking Networks',
+      abstract('spikes'),
+      abstract('evolution'),
+      abstract('symbols'),
+      'Modular Networks',
+      abstract('modules'),
+    ];
     const result = parseDump(source(lines.join('\n')), 'topic');
     expect(result.listings.map((listing) => [listing.title, listing.abstract])).toEqual([
       ['Spiking Networks', abstract('spikes')],
@@ -257,7 +291,12 @@ describe('parseDump pairs titles and abstracts by the structure of the whole fil
       ['Modular Networks', abstract('modules')],
     ]);
     expect(result.diagnostics).toEqual([
-      { severity: 'warning', file: 'dump.txt', line: 3, message: 'reads like an abstract; taken as a title because titles and abstracts alternate here' },
+      {
+        severity: 'warning',
+        file: 'dump.txt',
+        line: 3,
+        message: 'reads like an abstract; taken as a title because titles and abstracts alternate here',
+      },
     ]);
   });
 });

@@ -285,7 +285,10 @@ const MADE_UP_TITLE_WORDS = 8;
 /** A title for an abstract whose own is missing: its first words, with an ellipsis if it goes on. */
 function titleFromFirstWords(abstract: string): string {
   const words = abstract.split(/\s+/, MADE_UP_TITLE_WORDS + 1);
-  const head = words.slice(0, MADE_UP_TITLE_WORDS).join(' ').replace(/[\s,;:.!?]+$/u, '');
+  const head = words
+    .slice(0, MADE_UP_TITLE_WORDS)
+    .join(' ')
+    .replace(/[\s,;:.!?]+$/u, '');
   return words.length > MADE_UP_TITLE_WORDS ? `${head}…` : head;
 }
 
@@ -307,8 +310,18 @@ export function parseDump(source: SourceFile, topic: string): ParseResult {
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     if (labels[i] === ORPHAN) {
-      diagnostics.push({ severity: 'warning', ...at(unit), message: 'abstract with no title before it; kept, titled from its first words' });
-      listings.push({ origin: at(unit), topic, title: titleFromFirstWords(unit.text), abstract: unit.text, titleFromAbstract: true });
+      diagnostics.push({
+        severity: 'warning',
+        ...at(unit),
+        message: 'abstract with no title before it; kept, titled from its first words',
+      });
+      listings.push({
+        origin: at(unit),
+        topic,
+        title: titleFromFirstWords(unit.text),
+        abstract: unit.text,
+        titleFromAbstract: true,
+      });
       continue;
     }
     const next = units[i + 1];
@@ -323,7 +336,11 @@ export function parseDump(source: SourceFile, topic: string): ParseResult {
     }
     // Alternation can outweigh any one unit's look; when it overrules the strongest, the file may be laid out otherwise.
     if (titleEvidence(unit.text) <= -MAX_EVIDENCE) {
-      diagnostics.push({ severity: 'warning', ...at(unit), message: 'reads like an abstract; taken as a title because titles and abstracts alternate here' });
+      diagnostics.push({
+        severity: 'warning',
+        ...at(unit),
+        message: 'reads like an abstract; taken as a title because titles and abstracts alternate here',
+      });
     }
     listings.push({ origin: at(unit), topic, title: unit.text, abstract: next.text });
     i++;

@@ -8,7 +8,9 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 
 describe('decodeDump', () => {
   it('drops a UTF-8 byte order mark and turns CRLF and CR into LF', () => {
-    expect(decodeDump(Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes('A title\r\n\r\nAn abstract\rend')]), 'a.txt')).toEqual({
+    expect(
+      decodeDump(Uint8Array.from([0xef, 0xbb, 0xbf, ...bytes('A title\r\n\r\nAn abstract\rend')]), 'a.txt'),
+    ).toEqual({
       text: 'A title\n\nAn abstract\nend',
       diagnostics: [],
     });
@@ -24,7 +26,10 @@ describe('decodeDump', () => {
   it('skips a binary file with an error: a NUL byte, or many control characters', () => {
     const error = [{ severity: 'error', file: 'b.bin.txt', message: 'binary file, not a text dump; skipped' }];
     expect(decodeDump(Uint8Array.from([0x41, 0x00, 0x42]), 'b.bin.txt')).toEqual({ text: null, diagnostics: error });
-    expect(decodeDump(Uint8Array.from([1, 2, 3, 4, 0x41, 0x42, 0x43]), 'b.bin.txt')).toEqual({ text: null, diagnostics: error });
+    expect(decodeDump(Uint8Array.from([1, 2, 3, 4, 0x41, 0x42, 0x43]), 'b.bin.txt')).toEqual({
+      text: null,
+      diagnostics: error,
+    });
   });
 
   it('keeps tabs and form feeds as text', () => {
@@ -32,10 +37,25 @@ describe('decodeDump', () => {
   });
 
   it('reads text that is not UTF-8 as Windows-1252 and names the first bad line', () => {
-    const latin = Uint8Array.from([...bytes('Fine line\nAnother\nCaf'), 0xe9, 0x20, 0x93, ...bytes('quoted'), 0x94, 0x0a]);
+    const latin = Uint8Array.from([
+      ...bytes('Fine line\nAnother\nCaf'),
+      0xe9,
+      0x20,
+      0x93,
+      ...bytes('quoted'),
+      0x94,
+      0x0a,
+    ]);
     expect(decodeDump(latin, 'latin.txt')).toEqual({
       text: 'Fine line\nAnother\nCafé “quoted”\n',
-      diagnostics: [{ severity: 'warning', file: 'latin.txt', line: 3, message: 'not valid UTF-8; read as Windows-1252, check accented characters' }],
+      diagnostics: [
+        {
+          severity: 'warning',
+          file: 'latin.txt',
+          line: 3,
+          message: 'not valid UTF-8; read as Windows-1252, check accented characters',
+        },
+      ],
     });
   });
 });

@@ -28,8 +28,18 @@ describe('baseSlug', () => {
 
 describe('assignSlugs', () => {
   it('gives colliding titles unique suffixed slugs whatever the order', () => {
-    const forward = assignSlugs(new Map([['b title', 'Title!'], ['a title', 'Title?']]));
-    const backward = assignSlugs(new Map([['a title', 'Title?'], ['b title', 'Title!']]));
+    const forward = assignSlugs(
+      new Map([
+        ['b title', 'Title!'],
+        ['a title', 'Title?'],
+      ]),
+    );
+    const backward = assignSlugs(
+      new Map([
+        ['a title', 'Title?'],
+        ['b title', 'Title!'],
+      ]),
+    );
     expect(forward).toEqual(backward);
     expect(forward.get('a title')).toBe('title');
     expect(forward.get('b title')).toMatch(/^title-[0-9a-f]{6}$/);
@@ -39,7 +49,12 @@ describe('assignSlugs', () => {
     // A second paper titled “Page” gets a hash suffix; find a key whose hash is all digits.
     let key = 0;
     while (!/^\d+$/.test(shortHash(`k${key}`))) key++;
-    const slugs = assignSlugs(new Map([['a', 'Page'], [`k${key}`, 'Page']]));
+    const slugs = assignSlugs(
+      new Map([
+        ['a', 'Page'],
+        [`k${key}`, 'Page'],
+      ]),
+    );
     expect(slugs.get('a')).toBe('page');
     expect(slugs.get(`k${key}`)).toMatch(/^page-[0-9a-f]+$/);
     expect(isPageSegment(slugs.get(`k${key}`)!)).toBe(false);

@@ -14,7 +14,8 @@ export function runOnWorker<Result>(url: URL, data: unknown): Promise<Result> {
     worker.once('message', resolve);
     worker.once('error', reject);
     worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`${url.pathname.split('/').pop()}: the worker thread stopped with code ${code}`));
+      if (code !== 0)
+        reject(new Error(`${url.pathname.split('/').pop()}: the worker thread stopped with code ${code}`));
     });
   });
 }

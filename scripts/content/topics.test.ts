@@ -19,7 +19,11 @@ describe('loadTopicConfig', () => {
   };
 
   it('reads the topics in the curator’s order, description optional', async () => {
-    expect(await load('- slug: b\n  title: Bee\n  sources: [b.txt]\n- slug: a\n  title: Ay\n  description: First letter.\n  sources: [a.txt, a2.txt]\n')).toEqual([
+    expect(
+      await load(
+        '- slug: b\n  title: Bee\n  sources: [b.txt]\n- slug: a\n  title: Ay\n  description: First letter.\n  sources: [a.txt, a2.txt]\n',
+      ),
+    ).toEqual([
       { slug: 'b', title: 'Bee', description: '', sources: ['b.txt'] },
       { slug: 'a', title: 'Ay', description: 'First letter.', sources: ['a.txt', 'a2.txt'] },
     ]);
@@ -31,8 +35,12 @@ describe('loadTopicConfig', () => {
   });
 
   it('stops with the file, line and reason of a broken file', async () => {
-    await expect(load('- slug: ok\n  title: [unclosed\n')).rejects.toThrow(/^content\/topics\.yaml:3: not valid YAML: Flow sequence/);
-    await expect(load('- slug: ok\n  sources: [ok.txt]\n')).rejects.toThrow(new ContentError('content/topics.yaml: topic 0.title: Invalid input: expected string, received undefined'));
+    await expect(load('- slug: ok\n  title: [unclosed\n')).rejects.toThrow(
+      /^content\/topics\.yaml:3: not valid YAML: Flow sequence/,
+    );
+    await expect(load('- slug: ok\n  sources: [ok.txt]\n')).rejects.toThrow(
+      new ContentError('content/topics.yaml: topic 0.title: Invalid input: expected string, received undefined'),
+    );
     await expect(load('- {slug: x, title: X, sources: []}\n- {slug: x, title: Y, sources: []}\n')).rejects.toThrow(
       new ContentError('content/topics.yaml: topic slug “x” is used twice'),
     );
@@ -47,7 +55,11 @@ describe('assignTopics', () => {
   ];
 
   it('feeds each dump to the topic that names it, and names the rest after their file', () => {
-    const result = assignTopics(config, [file('spikes.txt'), file('more-spikes.txt'), file('neuro_evolution.txt'), file('Brain Inspired.txt')], 'topics.yaml');
+    const result = assignTopics(
+      config,
+      [file('spikes.txt'), file('more-spikes.txt'), file('neuro_evolution.txt'), file('Brain Inspired.txt')],
+      'topics.yaml',
+    );
     expect(result.topics.map((topic) => [topic.slug, topic.title, topic.sources])).toEqual([
       ['spiking', 'Spiking networks', ['spikes.txt', 'more-spikes.txt']],
       ['brain-inspired', 'Brain Inspired', ['Brain Inspired.txt']],
@@ -62,9 +74,21 @@ describe('assignTopics', () => {
       ]),
     );
     expect(result.diagnostics).toEqual([
-      { severity: 'warning', file: 'dumps/neuro_evolution.txt', message: 'no topic in topics.yaml lists this dump; it feeds topic “Neuro evolution” (neuro-evolution)' },
-      { severity: 'warning', file: 'dumps/Brain Inspired.txt', message: 'no topic in topics.yaml lists this dump; it feeds topic “Brain Inspired” (brain-inspired)' },
-      { severity: 'warning', file: 'topics.yaml', message: 'topic “unused” names no dump that was read (gone.txt); left out' },
+      {
+        severity: 'warning',
+        file: 'dumps/neuro_evolution.txt',
+        message: 'no topic in topics.yaml lists this dump; it feeds topic “Neuro evolution” (neuro-evolution)',
+      },
+      {
+        severity: 'warning',
+        file: 'dumps/Brain Inspired.txt',
+        message: 'no topic in topics.yaml lists this dump; it feeds topic “Brain Inspired” (brain-inspired)',
+      },
+      {
+        severity: 'warning',
+        file: 'topics.yaml',
+        message: 'topic “unused” names no dump that was read (gone.txt); left out',
+      },
     ]);
   });
 

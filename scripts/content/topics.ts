@@ -69,7 +69,8 @@ export function assignTopics(config: TopicConfig[], files: SourceFile[], configS
       continue;
     }
     const slug = baseSlug(file.stem);
-    let topic = unnamed.find((candidate) => candidate.slug === slug) ?? config.find((candidate) => candidate.slug === slug);
+    let topic =
+      unnamed.find((candidate) => candidate.slug === slug) ?? config.find((candidate) => candidate.slug === slug);
     if (!topic) {
       topic = { slug, title: titleFromFileName(file.stem), description: '', sources: [fileName] };
       unnamed.push(topic);
@@ -91,6 +92,9 @@ export function assignTopics(config: TopicConfig[], files: SourceFile[], configS
       });
     }
   }
-  const topics = [...config.filter((topic) => used.has(topic.slug)), ...unnamed.sort((a, b) => a.slug.localeCompare(b.slug))];
+  const topics = [
+    ...config.filter((topic) => used.has(topic.slug)),
+    ...unnamed.sort((a, b) => a.slug.localeCompare(b.slug)),
+  ];
   return { topics, topicOfFile, diagnostics };
 }

@@ -11,7 +11,10 @@ import { serve } from './serve.ts';
 import { PROJECT_ROOT } from '../../lib/project-root.ts';
 
 const out = path.join(PROJECT_ROOT, 'screenshots');
-const pages = (process.argv[2] ?? 'home=,topic=topics/spiking-neuromorphic/,paper=papers/spikegpt-generative-pre-trained-language-model-with-spiking-neural-networks/,notfound=no-such-page/')
+const pages = (
+  process.argv[2] ??
+  'home=,topic=topics/spiking-neuromorphic/,paper=papers/spikegpt-generative-pre-trained-language-model-with-spiking-neural-networks/,notfound=no-such-page/'
+)
   .split(',')
   .map((pair) => pair.split('=') as [string, string]);
 const widths = [1280, 390];
@@ -23,7 +26,11 @@ const browser = await launchChromium();
 try {
   for (const theme of themes) {
     for (const width of widths) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: theme, deviceScaleFactor: 1 });
+      const context = await browser.newContext({
+        viewport: { width, height: 900 },
+        colorScheme: theme,
+        deviceScaleFactor: 1,
+      });
       const page = await context.newPage();
       for (const [name, pagePath] of pages) {
         await page.goto(`${running.url}${pagePath}`, { waitUntil: 'networkidle' });

@@ -47,11 +47,16 @@ const keptPages = {
 };
 registerRoute(
   ({ url }) => url.href.startsWith(self.registration.scope),
-  __OFFLINE_MODE__ === 'visited' ? new CacheFirst({ cacheName: VISITED, matchOptions: { ignoreSearch: true }, plugins: [keptPages] }) : new NetworkOnly(),
+  __OFFLINE_MODE__ === 'visited'
+    ? new CacheFirst({ cacheName: VISITED, matchOptions: { ignoreSearch: true }, plugins: [keptPages] })
+    : new NetworkOnly(),
 );
 
 // A page that is neither saved nor reachable gets the offline page.
-setCatchHandler(async ({ request }) => (request.mode === 'navigate' && (await precache.matchPrecache('offline/index.html'))) || Response.error());
+setCatchHandler(
+  async ({ request }) =>
+    (request.mode === 'navigate' && (await precache.matchPrecache('offline/index.html'))) || Response.error(),
+);
 
 self.addEventListener('install', (event) => {
   const entries = [...precache.getURLsToCacheKeys()];
@@ -61,9 +66,15 @@ self.addEventListener('install', (event) => {
       await caches.open(VISITED);
       for (let start = 0; start < entries.length; start += AT_ONCE) {
         await Promise.all(
-          entries.slice(start, start + AT_ONCE).flatMap(([url, cacheKey]) =>
-            precache.strategy.handleAll({ event, params: { cacheKey }, request: new Request(url, { cache: 'reload', credentials: 'same-origin' }) }),
-          ),
+          entries
+            .slice(start, start + AT_ONCE)
+            .flatMap(([url, cacheKey]) =>
+              precache.strategy.handleAll({
+                event,
+                params: { cacheKey },
+                request: new Request(url, { cache: 'reload', credentials: 'same-origin' }),
+              }),
+            ),
         );
       }
     })(),
@@ -76,7 +87,9 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       // Pages of an earlier build, and those kept from it, go; so do caches of the worker before Workbox.
-      const earlier = (await caches.keys()).filter((name) => name.startsWith('atlas-') && name !== VISITED && name !== KEPT_PAGES_CACHE);
+      const earlier = (await caches.keys()).filter(
+        (name) => name.startsWith('atlas-') && name !== VISITED && name !== KEPT_PAGES_CACHE,
+      );
       if (earlier.length > 0) earlier.push(KEPT_PAGES_CACHE);
       await Promise.all(earlier.map((name) => caches.delete(name)));
     })(),

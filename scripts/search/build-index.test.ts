@@ -12,13 +12,21 @@ describe('buildSearchIndex over the index of the last build', () => {
   let site: string;
   const fragments = (folder = 'pagefind') => readdir(path.join(site, folder, 'fragment'));
   const fragmentText = async (folder: string, name: string) =>
-    JSON.parse(gunzipSync(await readFile(path.join(site, folder, 'fragment', name))).subarray(12).toString()) as { url: string; content: string };
-  const fragmentUrls = async (folder = 'pagefind') => (await Promise.all((await fragments(folder)).map(async (name) => (await fragmentText(folder, name)).url))).sort();
+    JSON.parse(
+      gunzipSync(await readFile(path.join(site, folder, 'fragment', name)))
+        .subarray(12)
+        .toString(),
+    ) as { url: string; content: string };
+  const fragmentUrls = async (folder = 'pagefind') =>
+    (await Promise.all((await fragments(folder)).map(async (name) => (await fragmentText(folder, name)).url))).sort();
   const modified = async (file: string) => (await stat(path.join(site, file))).mtimeMs;
 
   async function page(file: string, text: string, ignored = ''): Promise<void> {
     await mkdir(path.dirname(path.join(site, file)), { recursive: true });
-    await writeFile(path.join(site, file), `<html lang="en"><body><main data-pagefind-body><h1>${file}</h1><p>${text}</p></main>${ignored}</body></html>`);
+    await writeFile(
+      path.join(site, file),
+      `<html lang="en"><body><main data-pagefind-body><h1>${file}</h1><p>${text}</p></main>${ignored}</body></html>`,
+    );
   }
 
   beforeEach(async () => {
@@ -34,7 +42,11 @@ describe('buildSearchIndex over the index of the last build', () => {
 
   it('writes only what changed and removes what the new index no longer refers to', async () => {
     expect((await buildSearchIndex(site)).removed).toBe(0);
-    const before = new Map(await Promise.all((await fragments()).map(async (name) => [name, await modified(`pagefind/fragment/${name}`)] as const)));
+    const before = new Map(
+      await Promise.all(
+        (await fragments()).map(async (name) => [name, await modified(`pagefind/fragment/${name}`)] as const),
+      ),
+    );
 
     await page(paper('beta'), 'symbolic reasoning with trees');
     await rm(path.join(site, 'papers/gamma'), { recursive: true });
@@ -73,18 +85,30 @@ describe('buildSearchIndex over the index of the last build', () => {
     expect(await fragmentUrls('pagefind')).toEqual(['/topics/memory/']);
     expect(await fragmentUrls('pagefind-2')).toEqual(['/papers/alpha/', '/papers/beta/']);
     expect(await fragmentUrls('pagefind-3')).toEqual(['/papers/delta/', '/papers/gamma/']);
-    expect(JSON.parse(await readFile(path.join(site, INDEX_LIST_PATH), 'utf8'))).toEqual({ merge: ['pagefind-2/', 'pagefind-3/'] });
-    const untouched = await Promise.all(['pagefind', 'pagefind-3'].map((folder) => modified(`${folder}/atlas-part.json`)));
+    expect(JSON.parse(await readFile(path.join(site, INDEX_LIST_PATH), 'utf8'))).toEqual({
+      merge: ['pagefind-2/', 'pagefind-3/'],
+    });
+    const untouched = await Promise.all(
+      ['pagefind', 'pagefind-3'].map((folder) => modified(`${folder}/atlas-part.json`)),
+    );
 
     await page(paper('beta'), 'symbolic reasoning with trees');
     expect(await buildSearchIndex(site, options)).toMatchObject({ indexes: 3, reindexed: 1 });
-    const [beta] = await Promise.all((await fragments('pagefind-2')).map((name) => fragmentText('pagefind-2', name))).then((all) => all.filter((fragment) => fragment.url === '/papers/beta/'));
+    const [beta] = await Promise.all(
+      (await fragments('pagefind-2')).map((name) => fragmentText('pagefind-2', name)),
+    ).then((all) => all.filter((fragment) => fragment.url === '/papers/beta/'));
     expect(beta!.content).toContain('symbolic reasoning with trees');
-    expect(await Promise.all(['pagefind', 'pagefind-3'].map((folder) => modified(`${folder}/atlas-part.json`)))).toEqual(untouched);
+    expect(
+      await Promise.all(['pagefind', 'pagefind-3'].map((folder) => modified(`${folder}/atlas-part.json`))),
+    ).toEqual(untouched);
 
     expect(await buildSearchIndex(site, options)).toMatchObject({ reindexed: 0 });
     // What Pagefind skips entirely, such as a paper's related list, is no reason to index again.
-    await page(paper('gamma'), 'memory in recurrent models', '<section data-pagefind-ignore="all"><h2>Related</h2><a href="/papers/delta/">delta</a></section>');
+    await page(
+      paper('gamma'),
+      'memory in recurrent models',
+      '<section data-pagefind-ignore="all"><h2>Related</h2><a href="/papers/delta/">delta</a></section>',
+    );
     expect(await buildSearchIndex(site, options)).toMatchObject({ reindexed: 0 });
   });
 

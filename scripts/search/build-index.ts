@@ -14,7 +14,15 @@ import path from 'node:path';
 import { staleIndexFiles } from './pagefind-output.ts';
 import { pagefindArgs, runPagefind } from './run-pagefind.ts';
 import { INDEX_LIMITS, planIndexes, readSite, type IndexLimits } from './plan.ts';
-import { partInputs, prepareIndexFolders, readDigestCache, removeStamp, writeDigestCache, writeStamp, type PageDigests } from './stamps.ts';
+import {
+  partInputs,
+  prepareIndexFolders,
+  readDigestCache,
+  removeStamp,
+  writeDigestCache,
+  writeStamp,
+  type PageDigests,
+} from './stamps.ts';
 import { INDEX_LIST_PATH, indexFolder, type IndexList } from '../../contract/search-indexes.ts';
 
 export interface IndexSummary {
@@ -34,7 +42,10 @@ export interface IndexOptions {
   digestCache?: string;
 }
 
-export async function buildSearchIndex(site: string, { limits = INDEX_LIMITS, digestCache }: IndexOptions = {}): Promise<IndexSummary> {
+export async function buildSearchIndex(
+  site: string,
+  { limits = INDEX_LIMITS, digestCache }: IndexOptions = {},
+): Promise<IndexSummary> {
   const started = performance.now();
   const parts = planIndexes(await readSite(site), limits);
   const stamps = await prepareIndexFolders(site, parts.length);

@@ -21,10 +21,13 @@ export function cborStrings(bytes: Uint8Array): string[] {
     const size = { 24: 1, 25: 2, 26: 4, 27: 8 }[info];
     if (size === undefined) throw new Error(`CBOR: unsupported length encoding ${info} at byte ${offset - 1}`);
     const value =
-      size === 1 ? view.getUint8(offset)
-      : size === 2 ? view.getUint16(offset)
-      : size === 4 ? view.getUint32(offset)
-      : Number(view.getBigUint64(offset));
+      size === 1
+        ? view.getUint8(offset)
+        : size === 2
+          ? view.getUint16(offset)
+          : size === 4
+            ? view.getUint32(offset)
+            : Number(view.getBigUint64(offset));
     offset += size;
     return value;
   }

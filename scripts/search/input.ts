@@ -14,13 +14,52 @@
 const MARK = 'data-pagefind-ignore="all"';
 
 /** Elements whose end tag the HTML parser never implies from what follows them. */
-const CUTTABLE = new Set(['aside', 'nav', 'section', 'div', 'ul', 'ol', 'details', 'header', 'footer', 'article', 'main']);
+const CUTTABLE = new Set([
+  'aside',
+  'nav',
+  'section',
+  'div',
+  'ul',
+  'ol',
+  'details',
+  'header',
+  'footer',
+  'article',
+  'main',
+]);
 
 /** Elements whose content is not markup, so a `<` inside them starts no tag. */
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript', 'plaintext', 'template']);
+const RAW_TEXT = new Set([
+  'script',
+  'style',
+  'textarea',
+  'title',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'noscript',
+  'plaintext',
+  'template',
+]);
 
 /** Elements that never have content or an end tag. */
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 
 interface Tag {
   name: string;
@@ -37,7 +76,8 @@ const isSpace = (code: number) => code === 32 || code === 10 || code === 9 || co
 const isNameStart = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 const isNamePart = (code: number) => isNameStart(code) || (code >= 48 && code <= 57) || code === 45;
 /** Ends an attribute name: space, `"`, `'`, `>`, `/` or `=`. */
-const endsAttributeName = (code: number) => isSpace(code) || code === 34 || code === 39 || code === 62 || code === 47 || code === 61;
+const endsAttributeName = (code: number) =>
+  isSpace(code) || code === 34 || code === 39 || code === 62 || code === 47 || code === 61;
 
 function skipWhile(html: string, at: number, test: (code: number) => boolean): number {
   let position = at;
@@ -61,7 +101,8 @@ function readTag(html: string, at: number, readAttributes = false): Tag | undefi
     position = skipWhile(html, position, isSpace);
     const code = html.charCodeAt(position);
     if (code === 62) return { name, closing, selfClosing: false, attributes, end: position + 1 };
-    if (code === 47 && html.charCodeAt(position + 1) === 62) return { name, closing, selfClosing: true, attributes, end: position + 2 };
+    if (code === 47 && html.charCodeAt(position + 1) === 62)
+      return { name, closing, selfClosing: true, attributes, end: position + 2 };
     const attributeEnd = skipWhile(html, position, (next) => !endsAttributeName(next));
     if (attributeEnd === position) return undefined;
     const attribute = readAttributes ? html.slice(position, attributeEnd).toLowerCase() : '';
@@ -91,7 +132,8 @@ function readTag(html: string, at: number, readAttributes = false): Tag | undefi
  */
 function ignoredElementEnd(html: string, at: number): number | undefined {
   const start = readTag(html, at, true);
-  if (!start || start.closing || start.attributes.get('data-pagefind-ignore') !== 'all' || !CUTTABLE.has(start.name)) return undefined;
+  if (!start || start.closing || start.attributes.get('data-pagefind-ignore') !== 'all' || !CUTTABLE.has(start.name))
+    return undefined;
   const open = [start.name];
   let position = start.end;
   while (open.length > 0) {

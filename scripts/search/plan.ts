@@ -54,7 +54,9 @@ function groupByPrefix(slugs: string[], length: number): SlugGroup[] {
 
 /** Groups of at most `limit` papers by the start of their slug: one letter, more where needed. */
 function slugGroups(slugs: string[], limit: number, length = 1): SlugGroup[] {
-  return groupByPrefix(slugs, length).flatMap((group) => (group.exact || group.slugs.length <= limit ? [group] : slugGroups(group.slugs, limit, length + 1)));
+  return groupByPrefix(slugs, length).flatMap((group) =>
+    group.exact || group.slugs.length <= limit ? [group] : slugGroups(group.slugs, limit, length + 1),
+  );
 }
 
 /** The built site as the planner sees it, search indexes left out. */
@@ -94,7 +96,9 @@ export function planIndexes(site: BuiltSite, limits: IndexLimits = INDEX_LIMITS)
   const perPart = slugs.length / count;
   const runs = Array.from({ length: count }, () => ({ patterns: [] as string[], files: [] as string[] }));
   let placed = 0;
-  for (const group of slugGroups(slugs, Math.ceil(perPart / GROUPS_PER_PART)).sort((a, b) => (a.prefix < b.prefix ? -1 : 1))) {
+  for (const group of slugGroups(slugs, Math.ceil(perPart / GROUPS_PER_PART)).sort((a, b) =>
+    a.prefix < b.prefix ? -1 : 1,
+  )) {
     // A group goes to the part its middle falls in, so each part ends within half a group of even.
     const run = runs[Math.min(count - 1, Math.floor((placed + group.slugs.length / 2) / perPart))]!;
     run.patterns.push(`papers/${group.prefix}${group.exact ? '' : '*'}/index.html`);
@@ -102,7 +106,9 @@ export function planIndexes(site: BuiltSite, limits: IndexLimits = INDEX_LIMITS)
     placed += group.slugs.length;
   }
   // Pagefind refuses a glob that matches nothing: a part can be empty with fewer papers than runs.
-  return [shared, ...runs.map((run) => ({ glob: `{${run.patterns.join(',')}}`, files: run.files }))].filter((part) => part.files.length > 0);
+  return [shared, ...runs.map((run) => ({ glob: `{${run.patterns.join(',')}}`, files: run.files }))].filter(
+    (part) => part.files.length > 0,
+  );
 }
 
 /** Lists the built site's HTML pages for `planIndexes`. */
@@ -113,7 +119,8 @@ export async function readSite(site: string): Promise<BuiltSite> {
     const file = path.relative(site, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
     const isHtml = entry.isFile() && entry.name.endsWith('.html');
     if (isHtml) files.push(file);
-    if (!file.includes('/') && (isHtml || entry.isDirectory())) topLevel.push({ name: file, folder: entry.isDirectory() });
+    if (!file.includes('/') && (isHtml || entry.isDirectory()))
+      topLevel.push({ name: file, folder: entry.isDirectory() });
   }
   return { files: files.sort(), topLevel };
 }

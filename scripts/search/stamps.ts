@@ -67,7 +67,12 @@ export interface PartInputs {
  * What a part's index is made from: Pagefind's command (version and arguments) and what it reads
  * of every page. A page whose file is as in `known` is not read again.
  */
-export async function partInputs(site: string, files: readonly string[], command: readonly string[], known: ReadonlyMap<string, PageDigest>): Promise<PartInputs> {
+export async function partInputs(
+  site: string,
+  files: readonly string[],
+  command: readonly string[],
+  known: ReadonlyMap<string, PageDigest>,
+): Promise<PartInputs> {
   const states = await fileStates(files.map((file) => path.join(site, file)));
   const entries = files.map((file, index) => ({ file, state: states[index] }));
   const digests = await inBatches(entries, FILES_AT_ONCE, async ({ file, state }): Promise<PageDigest> => {

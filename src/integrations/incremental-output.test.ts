@@ -31,10 +31,23 @@ describe('stale output of earlier builds', () => {
     const since = Date.now() - 60_000;
 
     const stale = await findStaleOutput(site, new Set([path.join(site, 'papers/kept/index.html')]), since);
-    expect(stale.files.map((file) => path.relative(site, file)).sort()).toEqual(['_astro/old.js', 'papers/gone/index.html', 'sw.js']);
+    expect(stale.files.map((file) => path.relative(site, file)).sort()).toEqual([
+      '_astro/old.js',
+      'papers/gone/index.html',
+      'sw.js',
+    ]);
 
     await removeStaleOutput(stale);
     const left = (await readdir(site, { recursive: true })).sort();
-    expect(left).toEqual(['_astro', '_astro/new.js', 'pagefind', 'pagefind/fragment', 'pagefind/fragment/en_1.pf_fragment', 'papers', 'papers/kept', 'papers/kept/index.html']);
+    expect(left).toEqual([
+      '_astro',
+      '_astro/new.js',
+      'pagefind',
+      'pagefind/fragment',
+      'pagefind/fragment/en_1.pf_fragment',
+      'papers',
+      'papers/kept',
+      'papers/kept/index.html',
+    ]);
   });
 });

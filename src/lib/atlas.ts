@@ -26,14 +26,18 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 async function loadAtlas(): Promise<Atlas> {
   const papers = await getCollection('papers');
   const topics = (await getCollection('topics')).map((entry) => entry.data).sort((a, b) => a.order - b.order);
-  const notes = new Map((await getCollection('notes')).map((entry) => [entry.id, String(entry.digest ?? entry.body ?? '')]));
+  const notes = new Map(
+    (await getCollection('notes')).map((entry) => [entry.id, String(entry.digest ?? entry.body ?? '')]),
+  );
   const paperBySlug = new Map(papers.map((paper) => [paper.id, paper]));
   const topicBySlug = new Map(topics.map((topic) => [topic.slug, topic]));
-  const lookup = <T>(map: Map<string, T>, kind: string) => (slug: string) => {
-    const found = map.get(slug);
-    if (!found) throw new Error(`unknown ${kind} “${slug}”: content/ is out of date, run \`npm run content\``);
-    return found;
-  };
+  const lookup =
+    <T>(map: Map<string, T>, kind: string) =>
+    (slug: string) => {
+      const found = map.get(slug);
+      if (!found) throw new Error(`unknown ${kind} “${slug}”: content/ is out of date, run \`npm run content\``);
+      return found;
+    };
   return {
     papers,
     papersByTitle: [...papers].sort((a, b) => collator.compare(a.data.title, b.data.title) || a.id.localeCompare(b.id)),
@@ -59,7 +63,8 @@ export function getAtlas(): Promise<Atlas> {
 export function topicOverlaps(atlas: Atlas, topic: TopicEntry): { topic: TopicEntry; count: number }[] {
   const counts = new Map<string, number>();
   for (const slug of topic.members) {
-    for (const other of atlas.paper(slug).data.topics) if (other !== topic.slug) counts.set(other, (counts.get(other) ?? 0) + 1);
+    for (const other of atlas.paper(slug).data.topics)
+      if (other !== topic.slug) counts.set(other, (counts.get(other) ?? 0) + 1);
   }
   return [...counts]
     .map(([slug, count]) => ({ topic: atlas.topic(slug), count }))
@@ -79,7 +84,11 @@ export function memberPosition(topic: TopicEntry, slug: string): number {
 }
 
 /** A bounded window of a topic's papers around one of them, so navigation never grows with the corpus. */
-export function neighbourhood(topic: TopicEntry, slug: string | undefined, radius = 5): { slugs: string[]; start: number } {
+export function neighbourhood(
+  topic: TopicEntry,
+  slug: string | undefined,
+  radius = 5,
+): { slugs: string[]; start: number } {
   const index = slug ? Math.max(0, memberPosition(topic, slug)) : 0;
   const start = Math.max(0, Math.min(index - radius, topic.members.length - (2 * radius + 1)));
   return { slugs: topic.members.slice(start, start + 2 * radius + 1), start };
@@ -102,7 +111,11 @@ export function pluralise(count: number, one: string, many = `${one}s`): string 
 export function paperPageKey(atlas: Atlas, paper: PaperEntry, offline: string): string {
   const primary = atlas.topic(paper.data.topics[0]!);
   const position = memberPosition(primary, paper.id);
-  const neighbours = new Set([...neighbourhood(primary, paper.id).slugs, primary.members[position - 1], primary.members[position + 1]]);
+  const neighbours = new Set([
+    ...neighbourhood(primary, paper.id).slugs,
+    primary.members[position - 1],
+    primary.members[position + 1],
+  ]);
   const shown = [
     paper.digest,
     atlas.notes.get(paper.id),

@@ -20,7 +20,11 @@ const phrase = (title: string) => `"${title.replace(/["“”]/g, ' ').replace(/
  * words, so they get the bare title, which both put first when it matches a paper's.
  */
 const SEARCHES: { label: string; base: string; query: (title: string) => Record<string, string> }[] = [
-  { label: 'arXiv', base: 'https://arxiv.org/search/', query: (title) => ({ query: phrase(title), searchtype: 'title' }) },
+  {
+    label: 'arXiv',
+    base: 'https://arxiv.org/search/',
+    query: (title) => ({ query: phrase(title), searchtype: 'title' }),
+  },
   { label: 'Hugging Face Papers', base: 'https://huggingface.co/papers', query: (title) => ({ q: title }) },
   { label: 'Semantic Scholar', base: 'https://www.semanticscholar.org/search', query: (title) => ({ q: title }) },
   { label: 'Google Scholar', base: 'https://scholar.google.com/scholar', query: (title) => ({ q: phrase(title) }) },
@@ -42,6 +46,10 @@ export function findPaperLinks(title: string, identifiers: PaperData['identifier
       { url: `https://arxiv.org/pdf/${id}`, label: `PDF ${id}`, direct: true },
     ]),
     ...identifiers.doi.map((doi) => ({ url: doiUrl(doi), label: `DOI ${doi}`, direct: true })),
-    ...SEARCHES.map((search) => ({ url: withQuery(search.base, search.query(title)), label: search.label, direct: false })),
+    ...SEARCHES.map((search) => ({
+      url: withQuery(search.base, search.query(title)),
+      label: search.label,
+      direct: false,
+    })),
   ];
 }

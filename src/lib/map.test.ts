@@ -21,7 +21,10 @@ describe('placeLabels', () => {
 describe('topicBubbles', () => {
   const topics = Array.from({ length: HOME_BUBBLE_LIMIT }, (_, index) => ({
     slug: `topic-${index}`,
-    positions: Array.from({ length: 20 + index * 7 }, (_, paper): Position => [(index * 997 + paper * 31) % 10_000, (index * 433 + paper * 17) % 10_000]),
+    positions: Array.from(
+      { length: 20 + index * 7 },
+      (_, paper): Position => [(index * 997 + paper * 31) % 10_000, (index * 433 + paper * 17) % 10_000],
+    ),
   }));
 
   it('sizes bubbles by papers, keeps them inside the map, and gives the same bubbles every time', () => {

@@ -40,7 +40,10 @@ export function fitPositions(positions: Position[], pad = 24): FittedMap {
   const offsetX = (MAP_WIDTH - spanX * scale) / 2;
   const offsetY = (height - spanY * scale) / 2;
   return {
-    points: positions.map(([x, y]) => [Math.round((x - minX) * scale + offsetX), Math.round((y - minY) * scale + offsetY)]),
+    points: positions.map(([x, y]) => [
+      Math.round((x - minX) * scale + offsetX),
+      Math.round((y - minY) * scale + offsetY),
+    ]),
     height,
   };
 }
@@ -53,7 +56,9 @@ export function colourSlots(keys: (string | undefined)[], order: string[]): Map<
   const counts = new Map<string, number>();
   for (const key of keys) if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
   const rank = new Map(order.map((key, index) => [key, index]));
-  const ranked = [...counts.keys()].sort((a, b) => counts.get(b)! - counts.get(a)! || (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+  const ranked = [...counts.keys()].sort(
+    (a, b) => counts.get(b)! - counts.get(a)! || (rank.get(a) ?? 0) - (rank.get(b) ?? 0),
+  );
   return new Map(ranked.slice(0, COLOUR_SLOTS).map((key, slot) => [key, slot]));
 }
 
@@ -102,7 +107,10 @@ export function placeLabels(labels: Label[], height: number): PlacedLabel[] {
     for (const [dx, dy] of spots) {
       const candidate = { ...label, labelX: label.x + dx, labelY: label.y + dy, width };
       const inside =
-        candidate.labelX - width / 2 >= 0 && candidate.labelX + width / 2 <= MAP_WIDTH && candidate.labelY - LABEL_HEIGHT / 2 >= 0 && candidate.labelY + LABEL_HEIGHT / 2 <= height;
+        candidate.labelX - width / 2 >= 0 &&
+        candidate.labelX + width / 2 <= MAP_WIDTH &&
+        candidate.labelY - LABEL_HEIGHT / 2 >= 0 &&
+        candidate.labelY + LABEL_HEIGHT / 2 <= height;
       if (inside && !placed.some((other) => overlaps(candidate, other))) {
         placed.push(candidate);
         break;
@@ -130,7 +138,10 @@ export interface Bubble {
  * nudged apart (d3-force, seeded) so bubbles overlap at their rims but none hides another.
  */
 export function topicBubbles(topics: BubbleInput[]): { bubbles: Bubble[]; height: number } {
-  const { points, height } = fitPositions(topics.map((topic) => mean(topic.positions)), 80);
+  const { points, height } = fitPositions(
+    topics.map((topic) => mean(topic.positions)),
+    80,
+  );
   const total = topics.reduce((sum, topic) => sum + topic.positions.length, 0) || 1;
   // Bubbles together cover about 40 % of the map.
   const unit = Math.sqrt((0.4 * MAP_WIDTH * height) / (Math.PI * total));
@@ -143,7 +154,10 @@ export function topicBubbles(topics: BubbleInput[]): { bubbles: Bubble[]; height
     .randomSource(random(16))
     .force('x', forceX<Node>((node) => node.home[0]).strength(0.05))
     .force('y', forceY<Node>((node) => node.home[1]).strength(0.05))
-    .force('collide', forceCollide<Node>((node) => node.r * 0.8 + 2))
+    .force(
+      'collide',
+      forceCollide<Node>((node) => node.r * 0.8 + 2),
+    )
     .stop()
     .tick(200);
   const clamp = (value: number, r: number, max: number) => Math.round(Math.min(max - r, Math.max(r, value)));

@@ -5,7 +5,9 @@ const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
 /** Newest first; papers added together (one commit) by title, so the order never depends on the file system. */
 export function byNewest(a: PaperEntry, b: PaperEntry): number {
-  return b.data.added.localeCompare(a.data.added) || collator.compare(a.data.title, b.data.title) || a.id.localeCompare(b.id);
+  return (
+    b.data.added.localeCompare(a.data.added) || collator.compare(a.data.title, b.data.title) || a.id.localeCompare(b.id)
+  );
 }
 
 /** The `count` newest papers: what a bounded list shows at any corpus size. */

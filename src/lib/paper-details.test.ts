@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { detailsFolder, pruneDetails, readPaperDetail, storedDigests, writePaperDetail, type PaperDetail } from './paper-details.ts';
+import {
+  detailsFolder,
+  pruneDetails,
+  readPaperDetail,
+  storedDigests,
+  writePaperDetail,
+  type PaperDetail,
+} from './paper-details.ts';
 
 const detail: PaperDetail = {
   links: [{ url: 'https://github.com/a/b', kind: 'code', label: 'github.com/a/b' }],

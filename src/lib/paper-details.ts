@@ -60,5 +60,7 @@ export async function storedDigests(folder: URL): Promise<Set<string>> {
 
 /** Removes detail files of papers that changed or left the atlas, so the cache does not grow forever. */
 export async function pruneDetails(folder: URL, stored: Set<string>, kept: Set<string>): Promise<void> {
-  await Promise.all([...stored].filter((digest) => !kept.has(digest)).map((digest) => rm(detailFile(folder, digest), { force: true })));
+  await Promise.all(
+    [...stored].filter((digest) => !kept.has(digest)).map((digest) => rm(detailFile(folder, digest), { force: true })),
+  );
 }

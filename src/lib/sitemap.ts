@@ -21,7 +21,8 @@ export function sitemapPaths(atlas: Atlas): string[] {
   ];
 }
 
-const xml = (body: string) => new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`, { headers: { 'Content-Type': 'application/xml' } });
+const xml = (body: string) =>
+  new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`, { headers: { 'Content-Type': 'application/xml' } });
 
 export function urlSet(paths: string[], site: URL | undefined): Response {
   return xml(
@@ -30,6 +31,11 @@ export function urlSet(paths: string[], site: URL | undefined): Response {
 }
 
 export function sitemapIndex(parts: number, site: URL | undefined): Response {
-  const entries = Array.from({ length: parts }, (_, index) => `  <sitemap><loc>${absoluteHref(`sitemaps/${index + 1}.xml`, site)}</loc></sitemap>`);
-  return xml(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</sitemapindex>`);
+  const entries = Array.from(
+    { length: parts },
+    (_, index) => `  <sitemap><loc>${absoluteHref(`sitemaps/${index + 1}.xml`, site)}</loc></sitemap>`,
+  );
+  return xml(
+    `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join('\n')}\n</sitemapindex>`,
+  );
 }

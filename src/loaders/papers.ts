@@ -24,7 +24,9 @@ const FILES_AT_ONCE = 64;
 /** The line in the file of the first invalid field; the `yaml` parser keeps positions, js-yaml does not. */
 function lineOfField(frontmatter: string, field: PropertyKey[]): number | undefined {
   const lineCounter = new LineCounter();
-  const node = parseDocument(frontmatter, { lineCounter }).getIn(field as unknown[], true) as { range?: [number, number, number] } | undefined;
+  const node = parseDocument(frontmatter, { lineCounter }).getIn(field as unknown[], true) as
+    | { range?: [number, number, number] }
+    | undefined;
   // +1: the frontmatter starts below the opening `---`.
   return node?.range && lineCounter.linePos(node.range[0]).line + 1;
 }
@@ -66,7 +68,9 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         const parsed = paperSchema.safeParse(frontmatter);
         if (!parsed.success) {
           const line = lineOfField(match[1]!, parsed.error.issues[0]!.path);
-          throw new PaperFileError(`${shown}${line ? `:${line}` : ''}: invalid frontmatter; regenerate it with \`npm run content\`\n${z.prettifyError(parsed.error)}`);
+          throw new PaperFileError(
+            `${shown}${line ? `:${line}` : ''}: invalid frontmatter; regenerate it with \`npm run content\`\n${z.prettifyError(parsed.error)}`,
+          );
         }
         const { links, identifiers, sources, verbatim, ...rest } = parsed.data;
         const card: PaperCardData = { ...rest, hasCode: links.some((link) => link.kind === 'code') };
@@ -88,7 +92,9 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       await pruneDetails(details, stored, kept);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      logger.info(`${names.length} papers, ${rendered} rendered, ${names.length - rendered} unchanged, in ${seconds} s`);
+      logger.info(
+        `${names.length} papers, ${rendered} rendered, ${names.length - rendered} unchanged, in ${seconds} s`,
+      );
     },
   };
 }

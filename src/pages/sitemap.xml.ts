@@ -4,5 +4,7 @@ import { SITEMAP_LIMIT, sitemapIndex, sitemapPaths, urlSet } from '../lib/sitema
 
 export const GET: APIRoute = async ({ site }) => {
   const paths = sitemapPaths(await getAtlas());
-  return paths.length <= SITEMAP_LIMIT ? urlSet(paths, site) : sitemapIndex(Math.ceil(paths.length / SITEMAP_LIMIT), site);
+  return paths.length <= SITEMAP_LIMIT
+    ? urlSet(paths, site)
+    : sitemapIndex(Math.ceil(paths.length / SITEMAP_LIMIT), site);
 };

@@ -28,7 +28,8 @@ export function setUpListFilters(): void {
     const orders: Record<string, (a: Item, b: Item) => number> = {
       title: (a, b) => collator.compare(a.title, b.title),
       // ISO times compare as text; papers added together keep their listing order.
-      newest: (a, b) => (b.element.dataset.added ?? '').localeCompare(a.element.dataset.added ?? '') || inListingOrder(a, b),
+      newest: (a, b) =>
+        (b.element.dataset.added ?? '').localeCompare(a.element.dataset.added ?? '') || inListingOrder(a, b),
     };
     const ordered = [...items].sort(orders[sort.value] ?? inListingOrder);
     list.append(...ordered.map((item) => item.element));

@@ -20,7 +20,11 @@ export interface SearchOptions {
   syncUrl: boolean;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -93,7 +97,9 @@ export function createSearchUI(root: HTMLElement, options: SearchOptions): Searc
           button.type = 'button';
           button.setAttribute('aria-pressed', String(selectedTopics.includes(topic)));
           button.addEventListener('click', () => {
-            selectedTopics = selectedTopics.includes(topic) ? selectedTopics.filter((name) => name !== topic) : [...selectedTopics, topic];
+            selectedTopics = selectedTopics.includes(topic)
+              ? selectedTopics.filter((name) => name !== topic)
+              : [...selectedTopics, topic];
             void run();
           });
           return button;

@@ -21,7 +21,8 @@ function openSearch(): void {
 }
 
 const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 // The search page has its own box; everywhere else the trigger opens the dialog.
 if (dialog && trigger && !document.querySelector('[data-search-page]')) {
@@ -31,7 +32,10 @@ if (dialog && trigger && !document.querySelector('[data-search-page]')) {
   });
   document.addEventListener('keydown', (event) => {
     const shortcut = (event.key === 'k' || event.key === 'K') && (event.metaKey || event.ctrlKey);
-    if (shortcut || (event.key === '/' && !isTyping(event.target) && !event.metaKey && !event.ctrlKey && !event.altKey)) {
+    if (
+      shortcut ||
+      (event.key === '/' && !isTyping(event.target) && !event.metaKey && !event.ctrlKey && !event.altKey)
+    ) {
       event.preventDefault();
       openSearch();
     }

@@ -32,7 +32,13 @@ describe('the policy in every page', () => {
       policies.add(policy!);
     }
     for (const policy of policies) {
-      const directives = new Map(policy.split(';').map((directive) => directive.trim().split(/\s+/)).filter((words) => words[0]).map(([name, ...values]) => [name!, values]));
+      const directives = new Map(
+        policy
+          .split(';')
+          .map((directive) => directive.trim().split(/\s+/))
+          .filter((words) => words[0])
+          .map(([name, ...values]) => [name!, values]),
+      );
       expect(directives.get('script-src')).toEqual(expect.arrayContaining(["'self'", "'wasm-unsafe-eval'"]));
       expect(directives.get('script-src')).not.toContain("'unsafe-inline'");
       expect(directives.get('script-src')).not.toContain("'unsafe-eval'");
@@ -48,7 +54,9 @@ async function watch(context: BrowserContext): Promise<string[]> {
   await context.exposeFunction('reportViolation', (text: string) => violations.push(text));
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { reportViolation: (text: string) => void }).reportViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`);
+      (window as unknown as { reportViolation: (text: string) => void }).reportViolation(
+        `${event.violatedDirective} blocked ${event.blockedURI || 'inline'} at ${event.sourceFile}:${event.lineNumber}`,
+      );
     });
   });
   context.on('console', (message) => {

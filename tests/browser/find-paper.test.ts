@@ -14,7 +14,10 @@ afterAll(async () => harness?.close());
 
 const TITLE = 'SpikeGPT: Generative Pre-trained Language Model with Spiking Neural Networks';
 const EXPECTED: [label: string, url: string][] = [
-  ['arXiv', `https://arxiv.org/search/?query=${encodeURIComponent(`"${TITLE}"`).replace(/%20/g, '+')}&searchtype=title`],
+  [
+    'arXiv',
+    `https://arxiv.org/search/?query=${encodeURIComponent(`"${TITLE}"`).replace(/%20/g, '+')}&searchtype=title`,
+  ],
   ['Hugging Face Papers', `https://huggingface.co/papers?q=${encodeURIComponent(TITLE).replace(/%20/g, '+')}`],
   ['Semantic Scholar', `https://www.semanticscholar.org/search?q=${encodeURIComponent(TITLE).replace(/%20/g, '+')}`],
   ['Google Scholar', `https://scholar.google.com/scholar?q=${encodeURIComponent(`"${TITLE}"`).replace(/%20/g, '+')}`],
@@ -25,7 +28,12 @@ async function answerExternal(page: Page): Promise<void> {
   const local = new URL(harness.url).origin;
   await page.route(
     (url) => url.origin !== local,
-    (route) => route.fulfill({ status: 200, contentType: 'text/html', body: `<title>stand-in</title><h1>${route.request().url()}</h1>` }),
+    (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: `<title>stand-in</title><h1>${route.request().url()}</h1>`,
+      }),
   );
 }
 
@@ -36,7 +44,11 @@ describe('Find the paper', () => {
     const paperUrl = `${harness.url}papers/spikegpt-generative-pre-trained-language-model-with-spiking-neural-networks/`;
     await page.goto(paperUrl);
     const section = page.getByRole('region', { name: 'Find the paper' });
-    expect(await section.getByRole('link').evaluateAll((links) => links.map((link) => [link.textContent?.trim(), (link as HTMLAnchorElement).href]))).toEqual(EXPECTED);
+    expect(
+      await section
+        .getByRole('link')
+        .evaluateAll((links) => links.map((link) => [link.textContent?.trim(), (link as HTMLAnchorElement).href])),
+    ).toEqual(EXPECTED);
     expect(await page.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.000Z$/);
 
     for (const [label, url] of EXPECTED) {

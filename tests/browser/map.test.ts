@@ -23,10 +23,20 @@ it('tabs from "Skip the map" to the first paper’s point, shows its title, open
   expect(await point.locator('title').textContent()).toBe(firstListed);
   const label = point.locator('text');
   expect(await label.evaluate((element) => getComputedStyle(element).visibility)).toBe('visible');
-  expect(await page.locator('.paper-map svg a').nth(1).locator('text').evaluate((element) => getComputedStyle(element).visibility)).toBe('hidden');
+  expect(
+    await page
+      .locator('.paper-map svg a')
+      .nth(1)
+      .locator('text')
+      .evaluate((element) => getComputedStyle(element).visibility),
+  ).toBe('hidden');
   // The focus ring: the point's outline turns the focus colour.
   const ring = await point.locator('circle').evaluate((element) => getComputedStyle(element).stroke);
-  const other = await page.locator('.paper-map svg a').nth(1).locator('circle').evaluate((element) => getComputedStyle(element).stroke);
+  const other = await page
+    .locator('.paper-map svg a')
+    .nth(1)
+    .locator('circle')
+    .evaluate((element) => getComputedStyle(element).stroke);
   expect(ring).not.toBe(other);
 
   await page.keyboard.press('Enter');

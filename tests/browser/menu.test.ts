@@ -31,7 +31,12 @@ describe('the phone menu', () => {
     expect(box.y).toBeLessThan(80);
     expect(box.y + box.height).toBeLessThanOrEqual(phone.height);
     expect(await navigation.getByRole('link').allInnerTexts()).toEqual(
-      expect.arrayContaining(['Topics', 'Papers A–Z', 'Brain-inspired AI and AGI 73', 'Neurosymbolic AI -- Why, What, and How']),
+      expect.arrayContaining([
+        'Topics',
+        'Papers A–Z',
+        'Brain-inspired AI and AGI 73',
+        'Neurosymbolic AI -- Why, What, and How',
+      ]),
     );
     // Tab goes from the button into the menu, not into the page under it.
     await page.keyboard.press('Tab');

@@ -32,7 +32,11 @@ async function servedCopy(): Promise<{ dir: string; url: string; requested: stri
   folders.push(dir);
   await cp(inject('siteDir'), dir, { recursive: true });
   const requested: string[] = [];
-  const server = await serve({ dir, base: TEST_BASE, onResponse: (request) => requested.push(new URL(request.url ?? '/', 'http://x').pathname) });
+  const server = await serve({
+    dir,
+    base: TEST_BASE,
+    onResponse: (request) => requested.push(new URL(request.url ?? '/', 'http://x').pathname),
+  });
   servers.push(server);
   return { dir, url: server.url, requested };
 }
@@ -43,7 +47,10 @@ async function installed(context: BrowserContext, url: string): Promise<Page> {
   await page.goto(url);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    if (!navigator.serviceWorker.controller)
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
   });
   return page;
 }
@@ -78,7 +85,10 @@ describe('offline, whole atlas precached', () => {
       const registration = await navigator.serviceWorker.ready;
       await registration.update();
       const worker = registration.installing ?? registration.waiting;
-      if (worker && worker.state !== 'installed') await new Promise((resolve) => worker.addEventListener('statechange', () => worker.state === 'installed' && resolve(undefined)));
+      if (worker && worker.state !== 'installed')
+        await new Promise((resolve) =>
+          worker.addEventListener('statechange', () => worker.state === 'installed' && resolve(undefined)),
+        );
     });
     expect(site.requested.filter((request) => !request.endsWith('/sw.js')).sort()).toEqual([`${TEST_BASE}${changed}`]);
 
@@ -98,26 +108,43 @@ describe('offline, atlas too large to precache whole', () => {
     const site = await servedCopy();
     // The topic page of a large atlas offers to keep the topic (src/pages/topics/[topic]/[...page].astro).
     const topic = path.join(site.dir, 'topics/spiking-neuromorphic/index.html');
-    const offer = '<p><button class="button" type="button" data-keep-topic hidden>Make this topic available offline</button><span data-keep-topic-status aria-live="polite"></span></p>';
+    const offer =
+      '<p><button class="button" type="button" data-keep-topic hidden>Make this topic available offline</button><span data-keep-topic-status aria-live="polite"></span></p>';
     await writeFile(topic, (await readFile(topic, 'utf8')).replace('</h1>', `</h1>${offer}`));
-    execFileSync(process.execPath, ['--input-type=module', '-e', `import { generateServiceWorker } from './scripts/offline/generate.ts'; await generateServiceWorker(${JSON.stringify(site.dir)});`], {
-      env: { ...process.env, OFFLINE_PRECACHE_LIMIT: '100' },
-    });
+    execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { generateServiceWorker } from './scripts/offline/generate.ts'; await generateServiceWorker(${JSON.stringify(site.dir)});`,
+      ],
+      {
+        env: { ...process.env, OFFLINE_PRECACHE_LIMIT: '100' },
+      },
+    );
 
     const context = await browser.newContext();
     const page = await installed(context, site.url);
-    const precached = await page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).length))).reduce((a, b) => a + b, 0));
+    const precached = await page.evaluate(async () =>
+      (
+        await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).length))
+      ).reduce((a, b) => a + b, 0),
+    );
     expect(precached).toBeLessThan(100);
     await page.goto(`${site.url}papers/neural-turing-machines/`);
 
     await page.goto(`${site.url}topics/spiking-neuromorphic/`);
     await page.locator('[data-keep-topic]').click();
-    await page.locator('[data-keep-topic-status]', { hasText: '68 of 68 papers in this topic are available offline.' }).waitFor();
+    await page
+      .locator('[data-keep-topic-status]', { hasText: '68 of 68 papers in this topic are available offline.' })
+      .waitFor();
 
     await context.setOffline(true);
     await page.goto(`${site.url}papers/neural-turing-machines/?highlight=turing`);
     expect(await heading(page)).toBe('Neural Turing Machines');
-    const kept = await page.evaluate(async () => (await (await caches.open('atlas-kept-pages')).keys()).map((request) => new URL(request.url).pathname));
+    const kept = await page.evaluate(async () =>
+      (await (await caches.open('atlas-kept-pages')).keys()).map((request) => new URL(request.url).pathname),
+    );
     await page.goto(new URL(kept[0]!, site.url).href);
     expect(await heading(page)).not.toBe(OFFLINE_HEADING);
     await page.goto(`${site.url}papers/a-chain-graph-interpretation-of-real-world-neural-networks/`);

@@ -41,9 +41,13 @@ describe('reading the atlas', () => {
     expect(await page.locator('.overlaps li').first().innerText()).toMatch(/^\d+ papers also in /);
 
     await page.locator('.paper-list h3 a', { hasText: 'SpikeGPT' }).click();
-    expect(new URL(page.url()).pathname).toBe('/paper-atlas/papers/spikegpt-generative-pre-trained-language-model-with-spiking-neural-networks/');
+    expect(new URL(page.url()).pathname).toBe(
+      '/paper-atlas/papers/spikegpt-generative-pre-trained-language-model-with-spiking-neural-networks/',
+    );
     expect(await heading(page)).toBe('SpikeGPT: Generative Pre-trained Language Model with Spiking Neural Networks');
-    expect(await page.locator('.prose').innerText()).toContain('Spiking Neural Networks (SNNs) have emerged as an energy-efficient approach');
+    expect(await page.locator('.prose').innerText()).toContain(
+      'Spiking Neural Networks (SNNs) have emerged as an energy-efficient approach',
+    );
     expect(await page.locator('.buttons a').first().getAttribute('href')).toBe('https://github.com/ridgerchu/SpikeGPT');
     expect(await page.locator('.breadcrumbs').innerText()).toMatch(/^Atlas\n?\/?\n?Brain-inspired AI and AGI/);
     const related = page.locator('.related h3 a');
@@ -80,8 +84,12 @@ describe('reading the atlas', () => {
     expect(await page.locator('.paper-list > li').count()).toBe(71);
     expect(await page.locator('[data-list-filters]').isVisible()).toBe(false);
     await page.locator('.paper-list h3 a').first().click();
-    expect(await heading(page)).toBe('Deep Neuroevolution: Genetic Algorithms Are a Competitive Alternative for Training Deep Neural Networks for Reinforcement Learning');
-    expect(await page.locator('.prose').innerText()).toContain('we evolve the weights of a DNN with a simple, gradient-free, population-based genetic algorithm');
+    expect(await heading(page)).toBe(
+      'Deep Neuroevolution: Genetic Algorithms Are a Competitive Alternative for Training Deep Neural Networks for Reinforcement Learning',
+    );
+    expect(await page.locator('.prose').innerText()).toContain(
+      'we evolve the weights of a DNN with a simple, gradient-free, population-based genetic algorithm',
+    );
     await context.close();
   });
 
@@ -94,7 +102,9 @@ describe('reading the atlas', () => {
     await page.getByLabel('Filter papers').fill('');
     await page.getByLabel('Sort papers').selectOption('title');
     const titles = await page.locator('.paper-list h3').allInnerTexts();
-    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true })));
+    expect(titles).toEqual(
+      [...titles].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base', numeric: true })),
+    );
     await page.close();
   });
 
@@ -128,7 +138,9 @@ describe('accessibility', () => {
   // A phone's width shows another header (an icon for search, a Menu button) and moves the navigation.
   const widths = { desktop: { width: 1280, height: 720 }, phone: { width: 375, height: 740 } };
   const cases = Object.entries(widths).flatMap(([width, viewport]) =>
-    (['light', 'dark'] as const).flatMap((scheme) => Object.entries(pages).map(([name, path]) => ({ width, viewport, scheme, name, path }))),
+    (['light', 'dark'] as const).flatMap((scheme) =>
+      Object.entries(pages).map(([name, path]) => ({ width, viewport, scheme, name, path })),
+    ),
   );
   cases.push({ width: 'phone, menu open,', viewport: widths.phone, scheme: 'light', name: 'paper', path: pages.paper });
   for (const { width, viewport, scheme, name, path } of cases) {
@@ -141,9 +153,15 @@ describe('accessibility', () => {
       if (width.includes('menu open')) await page.getByRole('button', { name: 'Menu' }).click();
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+          }
+        ).axe;
         const result = await axe.run();
-        return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+        return result.violations.map(
+          (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+        );
       });
       expect(violations).toEqual([]);
       await context.close();

@@ -14,7 +14,9 @@ afterAll(async () => harness?.close());
 async function searchPage(page: Page, query: string): Promise<string[]> {
   await page.goto(`${harness.url}search/?q=${encodeURIComponent(query)}`);
   await page.locator('[data-search-page] [data-search-status]', { hasText: /\d+ results?|No papers/ }).waitFor();
-  return (await page.locator('[data-search-page] .search-results a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname)));
+  return await page
+    .locator('[data-search-page] .search-results a')
+    .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
 }
 
 const paper = (slug: string) => `/paper-atlas/papers/${slug}/`;
@@ -22,17 +24,29 @@ const paper = (slug: string) => `/paper-atlas/papers/${slug}/`;
 describe('search', () => {
   const expectations: [string, string][] = [
     ['SpikeGPT', 'spikegpt-generative-pre-trained-language-model-with-spiking-neural-networks'],
-    ['genetic algorithms deep reinforcement learning', 'deep-neuroevolution-genetic-algorithms-are-a-competitive-alternative-for'],
+    [
+      'genetic algorithms deep reinforcement learning',
+      'deep-neuroevolution-genetic-algorithms-are-a-competitive-alternative-for',
+    ],
     ['Kolmogorov-Arnold activation', 'activation-space-selectable-kolmogorov-arnold-networks'],
     ['liquid state machine astrocyte', 'increasing-liquid-state-machine-performance-with-edge-of-chaos-dynamics'],
     ['neural turing machines', 'neural-turing-machines'],
     ['sharpDARTS', 'sharpdarts-faster-and-more-accurate-differentiable-architecture-search'],
     ['selective state spaces', 'mamba-linear-time-sequence-modeling-with-selective-state-spaces'],
     ['EEG foundation model', 'neuro-gpt-towards-a-foundation-model-for-eeg'],
-    ['hippocampus content-addressable memory', 'bio-inspired-computational-memory-model-of-the-hippocampus-an-approach-to-a'],
-    ['interpretable libraries compressing code', 'lilo-learning-interpretable-libraries-by-compressing-and-documenting-code'],
+    [
+      'hippocampus content-addressable memory',
+      'bio-inspired-computational-memory-model-of-the-hippocampus-an-approach-to-a',
+    ],
+    [
+      'interpretable libraries compressing code',
+      'lilo-learning-interpretable-libraries-by-compressing-and-documenting-code',
+    ],
     ['homeostatic concept shift', 'need-is-all-you-need-homeostatic-neural-networks-adapt-to-concept-shift'],
-    ['event-based action recognition benchmark', 'dailydvs-200-a-comprehensive-benchmark-dataset-for-event-based-action'],
+    [
+      'event-based action recognition benchmark',
+      'dailydvs-200-a-comprehensive-benchmark-dataset-for-event-based-action',
+    ],
   ];
 
   it.each(expectations)('“%s” finds %s in the top 5', async (query, slug) => {
@@ -73,7 +87,9 @@ describe('search', () => {
     await searchPage(page, 'memory');
     const status = page.locator('[data-search-page] [data-search-status]');
     const before = Number((await status.innerText()).match(/^(\d+)/)![1]);
-    const facet = page.locator('[data-search-page] .search-facets button', { hasText: 'Spiking and neuromorphic computing' });
+    const facet = page.locator('[data-search-page] .search-facets button', {
+      hasText: 'Spiking and neuromorphic computing',
+    });
     const facetCount = Number((await facet.innerText()).match(/\((\d+)\)$/)![1]);
     expect(facetCount).toBeLessThan(before);
     await facet.click();
@@ -98,7 +114,9 @@ describe('search', () => {
     expect(await page.locator('[data-search-page] [data-search-input]').inputValue()).toBe(term);
     const facet = page.locator('[data-search-page] .search-facets button[aria-pressed="true"]');
     expect(await facet.innerText()).toMatch(/^Spiking and neuromorphic computing \(\d+\)$/);
-    expect(Number((await status.innerText()).match(/^(\d+)/)![1])).toBe(Number((await facet.innerText()).match(/\((\d+)\)$/)![1]));
+    expect(Number((await status.innerText()).match(/^(\d+)/)![1])).toBe(
+      Number((await facet.innerText()).match(/\((\d+)\)$/)![1]),
+    );
     await page.close();
   });
 
@@ -119,7 +137,9 @@ describe('search', () => {
     expect(await input.getAttribute('aria-expanded')).toBe('true');
     await page.keyboard.press('ArrowDown');
     expect(await dialog.locator('.search-results a[aria-selected="true"]').count()).toBe(1);
-    const target = await dialog.locator('.search-results a[aria-selected="true"]').evaluate((link) => (link as HTMLAnchorElement).pathname);
+    const target = await dialog
+      .locator('.search-results a[aria-selected="true"]')
+      .evaluate((link) => (link as HTMLAnchorElement).pathname);
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === target);
     expect(new URL(page.url()).searchParams.getAll('highlight')).toEqual(['neural', 'turing', 'machines']);
@@ -128,11 +148,16 @@ describe('search', () => {
   });
 
   it('fetches at most 150 KB for a cold first query, search UI included', async () => {
-    const bytes = await measureSearchBytes(harness.browser, inject('siteDir'), TEST_BASE, 'papers/neural-turing-machines/', [
-      'spiking transformer',
-      'evolution strategies',
-    ]);
-    console.log(`search bytes: UI scripts ${bytes.uiScripts}, first query ${bytes.firstQuery}, second query ${bytes.secondQuery}`);
+    const bytes = await measureSearchBytes(
+      harness.browser,
+      inject('siteDir'),
+      TEST_BASE,
+      'papers/neural-turing-machines/',
+      ['spiking transformer', 'evolution strategies'],
+    );
+    console.log(
+      `search bytes: UI scripts ${bytes.uiScripts}, first query ${bytes.firstQuery}, second query ${bytes.secondQuery}`,
+    );
     expect(bytes.uiScripts + bytes.firstQuery).toBeLessThanOrEqual(150 * 1024);
     expect(bytes.secondQuery).toBeLessThan(bytes.firstQuery);
   });

@@ -38,19 +38,26 @@ async function search(page: Page, url: string, query: string): Promise<{ total: 
   const status = page.locator('[data-search-page] [data-search-status]', { hasText: /\d+ results?|No papers/ });
   await status.waitFor();
   const total = Number(/(\d+) results?/.exec(await status.innerText())?.[1] ?? 0);
-  const paths = await page.locator('[data-search-page] .search-results a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
+  const paths = await page
+    .locator('[data-search-page] .search-results a')
+    .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).pathname));
   return { total, paths };
 }
 
 describe('search index in parts', () => {
   it('lists the parts to merge', async () => {
-    expect(JSON.parse(await readFile(path.join(splitDir, INDEX_LIST_PATH), 'utf8'))).toEqual({ merge: ['pagefind-2/', 'pagefind-3/', 'pagefind-4/'] });
+    expect(JSON.parse(await readFile(path.join(splitDir, INDEX_LIST_PATH), 'utf8'))).toEqual({
+      merge: ['pagefind-2/', 'pagefind-3/', 'pagefind-4/'],
+    });
   });
 
   // Papers from every part (slugs starting a, l, m, n, s), found as with one index.
   it.each([
     ['Kolmogorov-Arnold activation', 'activation-space-selectable-kolmogorov-arnold-networks'],
-    ['interpretable libraries compressing code', 'lilo-learning-interpretable-libraries-by-compressing-and-documenting-code'],
+    [
+      'interpretable libraries compressing code',
+      'lilo-learning-interpretable-libraries-by-compressing-and-documenting-code',
+    ],
     ['neural turing machines', 'neural-turing-machines'],
     ['selective state spaces', 'mamba-linear-time-sequence-modeling-with-selective-state-spaces'],
     ['SpikeGPT', 'spikegpt-generative-pre-trained-language-model-with-spiking-neural-networks'],

@@ -22,9 +22,13 @@ interface CorpusPaper {
 const site = inject('siteDir');
 const read = (file: string) => readFileSync(path.join(site, file), 'utf8');
 const parser = unified().use(rehypeParse);
-const corpus = JSON.parse(read('papers.json')) as { papers: CorpusPaper[]; topics: { slug: string; papers: string[] }[] };
+const corpus = JSON.parse(read('papers.json')) as {
+  papers: CorpusPaper[];
+  topics: { slug: string; papers: string[] }[];
+};
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-const newestFirst = (a: CorpusPaper, b: CorpusPaper) => b.added.localeCompare(a.added) || collator.compare(a.title, b.title) || a.slug.localeCompare(b.slug);
+const newestFirst = (a: CorpusPaper, b: CorpusPaper) =>
+  b.added.localeCompare(a.added) || collator.compare(a.title, b.title) || a.slug.localeCompare(b.slug);
 
 function select(tree: Root, test: (node: Element) => boolean): Element[] {
   const found: Element[] = [];
@@ -33,7 +37,8 @@ function select(tree: Root, test: (node: Element) => boolean): Element[] {
   });
   return found;
 }
-const hasClass = (node: Element, name: string) => ([] as unknown[]).concat(node.properties.className ?? []).includes(name);
+const hasClass = (node: Element, name: string) =>
+  ([] as unknown[]).concat(node.properties.className ?? []).includes(name);
 
 describe('Find the paper', () => {
   it('gives every seed paper page exact-title searches on arXiv, Hugging Face Papers, Semantic Scholar and Google Scholar', () => {
@@ -44,7 +49,9 @@ describe('Find the paper', () => {
       const title = hastToString(select(tree, (node) => node.tagName === 'h1')[0]!);
       const section = select(tree, (node) => node.tagName === 'section' && hasClass(node, 'find-paper'))[0];
       const links = section ? select(section as unknown as Root, (node) => node.tagName === 'a') : [];
-      const searches = links.map((link) => [hastToString(link), new URL(String(link.properties.href))] as const).filter(([label]) => !/^(arXiv|PDF|DOI) \S/.test(label));
+      const searches = links
+        .map((link) => [hastToString(link), new URL(String(link.properties.href))] as const)
+        .filter(([label]) => !/^(arXiv|PDF|DOI) \S/.test(label));
       const phrase = `"${title.replace(/["“”]/g, ' ').replace(/\s+/g, ' ').trim()}"`;
       const expected = [
         ['arXiv', 'arxiv.org', '/search/', 'query', phrase],
@@ -52,7 +59,13 @@ describe('Find the paper', () => {
         ['Semantic Scholar', 'www.semanticscholar.org', '/search', 'q', title],
         ['Google Scholar', 'scholar.google.com', '/scholar', 'q', phrase],
       ];
-      const got = searches.map(([label, url]) => [label, url.hostname, url.pathname, url.hostname === 'arxiv.org' ? 'query' : 'q', url.searchParams.get(url.hostname === 'arxiv.org' ? 'query' : 'q')]);
+      const got = searches.map(([label, url]) => [
+        label,
+        url.hostname,
+        url.pathname,
+        url.hostname === 'arxiv.org' ? 'query' : 'q',
+        url.searchParams.get(url.hostname === 'arxiv.org' ? 'query' : 'q'),
+      ]);
       if (JSON.stringify(got) !== JSON.stringify(expected)) missing.push(`${paper.slug}: ${JSON.stringify(got)}`);
       // The same links as papers.json gives, in the same order.
       expect(links.map((link) => String(link.properties.href))).toEqual(paper.find.map((link) => link.url));
@@ -78,22 +91,29 @@ describe('what is new', () => {
   it('lists the 12 newest papers on the home page, newest first', () => {
     const tree = parser.parse(read('index.html')) as Root;
     const section = select(tree, (node) => node.tagName === 'section' && hasClass(node, 'recent'))[0]!;
-    expect(hastToString(select(section as unknown as Root, (node) => node.tagName === 'h2')[0]!)).toBe('Recently added');
+    expect(hastToString(select(section as unknown as Root, (node) => node.tagName === 'h2')[0]!)).toBe(
+      'Recently added',
+    );
     const items = select(section as unknown as Root, (node) => node.tagName === 'li');
     const newest = [...corpus.papers].sort(newestFirst).slice(0, 12);
-    expect(items.map((item) => String(select(item as unknown as Root, (node) => node.tagName === 'a')[0]!.properties.href))).toEqual(
-      newest.map((paper) => `/paper-atlas/papers/${paper.slug}/`),
-    );
+    expect(
+      items.map((item) => String(select(item as unknown as Root, (node) => node.tagName === 'a')[0]!.properties.href)),
+    ).toEqual(newest.map((paper) => `/paper-atlas/papers/${paper.slug}/`));
   });
 
   it('keeps each feed to the 50 newest papers, newest first, with the dates they were added', () => {
     const feeds = [
       { file: 'feed.xml', papers: corpus.papers },
-      ...corpus.topics.map((topic) => ({ file: `topics/${topic.slug}/feed.xml`, papers: corpus.papers.filter((paper) => paper.topics.includes(topic.slug)) })),
+      ...corpus.topics.map((topic) => ({
+        file: `topics/${topic.slug}/feed.xml`,
+        papers: corpus.papers.filter((paper) => paper.topics.includes(topic.slug)),
+      })),
     ];
     for (const feed of feeds) {
       const xml = read(feed.file);
-      const entries = [...xml.matchAll(/<entry>[\s\S]*?<link href="[^"]*\/papers\/([^/]+)\/"\/>\s*<published>([^<]+)<\/published>/g)].map((match) => [match[1], match[2]]);
+      const entries = [
+        ...xml.matchAll(/<entry>[\s\S]*?<link href="[^"]*\/papers\/([^/]+)\/"\/>\s*<published>([^<]+)<\/published>/g),
+      ].map((match) => [match[1], match[2]]);
       const expected = [...feed.papers].sort(newestFirst).slice(0, 50);
       expect(entries, feed.file).toEqual(expected.map((paper) => [paper.slug, paper.added]));
       expect(entries.length).toBe(Math.min(50, feed.papers.length));

@@ -9,7 +9,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, inject, it } from 'vitest';
 
-const vnuJar = path.join(path.dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')), 'build/dist/vnu.jar');
+const vnuJar = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('vnu-jar/package.json')),
+  'build/dist/vnu.jar',
+);
 
 interface VnuMessage {
   type: string;
@@ -24,12 +27,36 @@ it('finds no error on any page, of every page type', { timeout: 300_000 }, async
     .filter((file) => file.endsWith('.html'))
     .sort();
   // Home, 404, offline, search, topics, 5 topics, the A–Z list, 457 papers.
-  expect(pages).toEqual(expect.arrayContaining(['index.html', '404.html', 'offline/index.html', 'search/index.html', 'topics/index.html', 'topics/neuroevolution/index.html', 'papers/index.html', 'papers/neural-turing-machines/index.html']));
+  expect(pages).toEqual(
+    expect.arrayContaining([
+      'index.html',
+      '404.html',
+      'offline/index.html',
+      'search/index.html',
+      'topics/index.html',
+      'topics/neuroevolution/index.html',
+      'papers/index.html',
+      'papers/neural-turing-machines/index.html',
+    ]),
+  );
   expect(pages.length).toBeGreaterThanOrEqual(468);
-  const run = promisify(execFile)('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', '--exit-zero-always', ...pages], { cwd: site, maxBuffer: 64 * 1024 * 1024 }).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(error.code === 'ENOENT' ? 'the HTML checker needs Java 17 or newer (Debian: apt-get install -y default-jre-headless)' : error.message);
+  const run = promisify(execFile)(
+    'java',
+    ['-jar', vnuJar, '--errors-only', '--format', 'json', '--exit-zero-always', ...pages],
+    { cwd: site, maxBuffer: 64 * 1024 * 1024 },
+  ).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(
+      error.code === 'ENOENT'
+        ? 'the HTML checker needs Java 17 or newer (Debian: apt-get install -y default-jre-headless)'
+        : error.message,
+    );
   });
   const { stderr } = await run;
   const messages = (JSON.parse(stderr) as { messages: VnuMessage[] }).messages;
-  expect(messages.map((message) => `${path.relative(site, new URL(message.url).pathname)}:${message.lastLine ?? ''}: ${message.message}`)).toEqual([]);
+  expect(
+    messages.map(
+      (message) =>
+        `${path.relative(site, new URL(message.url).pathname)}:${message.lastLine ?? ''}: ${message.message}`,
+    ),
+  ).toEqual([]);
 });

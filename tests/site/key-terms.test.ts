@@ -20,7 +20,11 @@ const parser = unified().use(rehypeParse);
 const root = PROJECT_ROOT;
 
 /** Words as words: case aside, a hyphen like a space, and punctuation around a word not part of it. */
-const normal = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+const normal = (text: string) =>
+  ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 
 interface Chip {
   term: string;
@@ -34,9 +38,14 @@ function chips(tree: Root, label: RegExp): Chip[] {
     if (node.tagName !== 'ul' || !label.test(String(node.properties.ariaLabel ?? ''))) return;
     visit(node, 'element', (link: Element) => {
       if (link.tagName !== 'a') return;
-      const count = link.children.find((child): child is Element => child.type === 'element' && child.tagName === 'span');
+      const count = link.children.find(
+        (child): child is Element => child.type === 'element' && child.tagName === 'span',
+      );
       found.push({
-        term: link.children.filter((child) => child.type === 'text').map((child) => child.value).join(''),
+        term: link.children
+          .filter((child) => child.type === 'text')
+          .map((child) => child.value)
+          .join(''),
         count: count && hastToString(count).replace(/\D/g, ''),
         href: String(link.properties.href),
       });
@@ -67,8 +76,15 @@ describe('key terms on the built site', () => {
       }
       const tree = parser.parse(html) as Root;
       const title = hastToString(first(tree, (node) => node.tagName === 'h1')!);
-      const prose = first(tree, (node) => String(node.properties.className ?? '').split(' ').includes('prose'));
-      papers.set(slug, { text: normal(`${title} \n ${prose ? hastToString(prose) : ''}`), terms: chips(tree, /^Key terms$/) });
+      const prose = first(tree, (node) =>
+        String(node.properties.className ?? '')
+          .split(' ')
+          .includes('prose'),
+      );
+      papers.set(slug, {
+        text: normal(`${title} \n ${prose ? hastToString(prose) : ''}`),
+        terms: chips(tree, /^Key terms$/),
+      });
     }
     topics = readdirSync(path.join(root, 'content/topics')).map((name) =>
       topicEntrySchema.parse(parseYaml(readFileSync(path.join(root, 'content/topics', name), 'utf8'))),

@@ -23,7 +23,9 @@ function references(html: string): string[] {
   const found: string[] = [];
   visit(parser.parse(html) as Root, 'element', (node: Element) => {
     const attribute = LINK_ATTRIBUTES[node.tagName];
-    const value = attribute ? node.properties[attribute === 'href' ? 'href' : attribute === 'src' ? 'src' : 'action'] : undefined;
+    const value = attribute
+      ? node.properties[attribute === 'href' ? 'href' : attribute === 'src' ? 'src' : 'action']
+      : undefined;
     if (typeof value === 'string') found.push(value);
   });
   return found;

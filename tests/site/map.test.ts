@@ -22,7 +22,10 @@ describe('topic maps', () => {
     for (const file of pages) {
       const html = readFileSync(file, 'utf8');
       const listed = links(html, /<h3><a href="(\/paper-atlas\/papers\/[^"]+)"/g);
-      const mapped = links(mapOf(html), /<a href="(\/paper-atlas\/papers\/[^"]+)"[^>]*><title[^>]*>[^<]+<\/title><circle/g);
+      const mapped = links(
+        mapOf(html),
+        /<a href="(\/paper-atlas\/papers\/[^"]+)"[^>]*><title[^>]*>[^<]+<\/title><circle/g,
+      );
       expect(listed.length, file).toBeGreaterThan(0);
       expect(mapped.sort(), file).toEqual(listed.sort());
     }
@@ -38,18 +41,22 @@ describe('the home map', () => {
 
   it('puts a paper’s first related paper at most half as far from it as a random paper', () => {
     const points = new Map(
-      [...mapOf(html()).matchAll(/<a href="\/paper-atlas\/papers\/([^"]+)\/" transform="translate\((\d+) (\d+)\)"><title>[^<]*<\/title><circle/g)].map(
-        (match) => [match[1]!, [Number(match[2]), Number(match[3])] as const],
-      ),
+      [
+        ...mapOf(html()).matchAll(
+          /<a href="\/paper-atlas\/papers\/([^"]+)\/" transform="translate\((\d+) (\d+)\)"><title>[^<]*<\/title><circle/g,
+        ),
+      ].map((match) => [match[1]!, [Number(match[2]), Number(match[3])] as const]),
     );
     expect(points.size).toBe(457);
     const slugs = [...points.keys()].sort();
-    const distance = (a: string, b: string) => Math.hypot(points.get(a)![0] - points.get(b)![0], points.get(a)![1] - points.get(b)![1]);
+    const distance = (a: string, b: string) =>
+      Math.hypot(points.get(a)![0] - points.get(b)![0], points.get(a)![1] - points.get(b)![1]);
     let toRelated = 0;
     let toRandom = 0;
     slugs.forEach((slug, index) => {
       const page = readFileSync(path.resolve(site(), '../../content/papers', `${slug}.mdx`), 'utf8');
-      const first = (parseYaml(page.match(/^---\n([\s\S]*?)\n---\n/)![1]!) as { related: { slug: string }[] }).related[0];
+      const first = (parseYaml(page.match(/^---\n([\s\S]*?)\n---\n/)![1]!) as { related: { slug: string }[] })
+        .related[0];
       if (!first) return;
       toRelated += distance(slug, first.slug);
       // A fixed stride through the sorted slugs stands for a random paper.

@@ -13,14 +13,18 @@ import { isPageSegment, TOPIC_PAGE_SIZE } from '../../contract/pages.ts';
 
 /** A page's HTML and the stylesheets it links, gzipped. */
 function gzippedWithStyles(site: string, html: string): number {
-  const styles = [...html.matchAll(/<link rel="stylesheet" href="\/paper-atlas\/([^"]+)"/g)].map((match) => readFileSync(path.join(site, match[1]!)));
+  const styles = [...html.matchAll(/<link rel="stylesheet" href="\/paper-atlas\/([^"]+)"/g)].map((match) =>
+    readFileSync(path.join(site, match[1]!)),
+  );
   return gzipSync(html).length + styles.reduce((sum, css) => sum + gzipSync(css).length, 0);
 }
 
 it('keeps the largest topic page under 60 KB gzipped per 250 papers, its map and list included', () => {
   const site = inject('siteDir');
   const topics = path.join(site, 'topics');
-  const pages = readdirSync(topics, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('index.html') && file !== 'index.html');
+  const pages = readdirSync(topics, { recursive: true, encoding: 'utf8' }).filter(
+    (file) => file.endsWith('index.html') && file !== 'index.html',
+  );
   expect(pages).toHaveLength(5);
   const weighed = pages.map((file) => {
     const html = readFileSync(path.join(topics, file), 'utf8');

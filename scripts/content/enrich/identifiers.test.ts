@@ -44,12 +44,17 @@ describe('findIdentifiers', () => {
     expect(doi(text)).toEqual(dois);
   });
 
-  it.each(['version 2.10.1234/5', 'a ratio of 10.5/3', '10.1234/ alone', 'lib1.10.1234/abc'])('finds no DOI in “%s”', (text) => {
-    expect(doi(text)).toEqual([]);
-  });
+  it.each(['version 2.10.1234/5', 'a ratio of 10.5/3', '10.1234/ alone', 'lib1.10.1234/abc'])(
+    'finds no DOI in “%s”',
+    (text) => {
+      expect(doi(text)).toEqual([]);
+    },
+  );
 
   it('reads title and abstracts together, each id once', () => {
-    expect(findIdentifiers(['Attention (arXiv:1706.03762)', 'See 1706.03762v5 and doi:10.5555/3295222.3295349.'])).toEqual({
+    expect(
+      findIdentifiers(['Attention (arXiv:1706.03762)', 'See 1706.03762v5 and doi:10.5555/3295222.3295349.']),
+    ).toEqual({
       arxiv: ['1706.03762'],
       doi: ['10.5555/3295222.3295349'],
     });

@@ -7,10 +7,40 @@ import { trimUrl } from '../normalise.ts';
 
 /** Archives of old-style identifiers (`cs/0112017`, `math.GT/0309136`), as arXiv lists them. */
 const OLD_ARCHIVES = [
-  'acc-phys', 'adap-org', 'alg-geom', 'ao-sci', 'astro-ph', 'atom-ph', 'bayes-an', 'chao-dyn', 'chem-ph', 'cmp-lg',
-  'comp-gas', 'cond-mat', 'cs', 'dg-ga', 'funct-an', 'gr-qc', 'hep-ex', 'hep-lat', 'hep-ph', 'hep-th', 'math',
-  'math-ph', 'mtrl-th', 'nlin', 'nucl-ex', 'nucl-th', 'patt-sol', 'physics', 'plasm-ph', 'q-alg', 'q-bio', 'quant-ph',
-  'solv-int', 'supr-con',
+  'acc-phys',
+  'adap-org',
+  'alg-geom',
+  'ao-sci',
+  'astro-ph',
+  'atom-ph',
+  'bayes-an',
+  'chao-dyn',
+  'chem-ph',
+  'cmp-lg',
+  'comp-gas',
+  'cond-mat',
+  'cs',
+  'dg-ga',
+  'funct-an',
+  'gr-qc',
+  'hep-ex',
+  'hep-lat',
+  'hep-ph',
+  'hep-th',
+  'math',
+  'math-ph',
+  'mtrl-th',
+  'nlin',
+  'nucl-ex',
+  'nucl-th',
+  'patt-sol',
+  'physics',
+  'plasm-ph',
+  'q-alg',
+  'q-bio',
+  'quant-ph',
+  'solv-int',
+  'supr-con',
 ];
 
 /**
@@ -18,7 +48,10 @@ const OLD_ARCHIVES = [
  * Not part of a longer number or dotted version (`1.2401.12345`, `2401.12345.1`) nor of a DOI's word (`arXiv.2401…`).
  */
 const NEW_STYLE = /(?<![\w.-])(\d{2})(\d{2})\.(\d{4,5})(?:v\d+)?(?![\w.]*\d|\w)/g;
-const OLD_STYLE = new RegExp(`(?<![\\w.-])(${OLD_ARCHIVES.join('|')})(\\.[A-Z]{2})?/(\\d{2})(\\d{2})(\\d{3})(?:v\\d+)?(?![\\w.]*\\d|\\w)`, 'g');
+const OLD_STYLE = new RegExp(
+  `(?<![\\w.-])(${OLD_ARCHIVES.join('|')})(\\.[A-Z]{2})?/(\\d{2})(\\d{2})(\\d{3})(?:v\\d+)?(?![\\w.]*\\d|\\w)`,
+  'g',
+);
 /** `10.<registrant>/<suffix>`; the suffix runs to the next space, less trailing punctuation. */
 const DOI = /(?<![\w.])10\.\d{4,9}\/[^\s"<>]+/g;
 
@@ -40,7 +73,14 @@ function newStyle(text: string): string[] {
 function oldStyle(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(OLD_STYLE)) {
-    const [, archive, subject = '', year, month, number] = match as unknown as [string, string, string | undefined, string, string, string];
+    const [, archive, subject = '', year, month, number] = match as unknown as [
+      string,
+      string,
+      string | undefined,
+      string,
+      string,
+      string,
+    ];
     const yy = Number(year);
     if (!validMonth(month) || (yy > 7 && yy < 91) || (yy === 7 && Number(month) > 3)) continue;
     found.push(`${archive}${subject}/${year}${month}${number}`);

@@ -3,18 +3,42 @@ import { paperKeyTerms, topicTerms } from './keyterms.ts';
 import { buildPhraseCorpus } from './phrases.ts';
 
 const spiking = [
-  { title: 'Spiking Neural Networks on Neuromorphic Hardware', text: 'We train spiking neural networks (SNNs) for neuromorphic hardware. SNN-based baseline models are slower.' },
-  { title: 'Training SNNs with surrogate gradients', text: 'Spiking neural networks are hard to train. Surrogate gradients let SNNs learn on neuromorphic hardware, unlike baseline models.' },
-  { title: 'Event cameras meet spiking neural networks', text: 'Event cameras feed spiking neural networks on neuromorphic hardware; deep neural networks need dense frames.' },
+  {
+    title: 'Spiking Neural Networks on Neuromorphic Hardware',
+    text: 'We train spiking neural networks (SNNs) for neuromorphic hardware. SNN-based baseline models are slower.',
+  },
+  {
+    title: 'Training SNNs with surrogate gradients',
+    text: 'Spiking neural networks are hard to train. Surrogate gradients let SNNs learn on neuromorphic hardware, unlike baseline models.',
+  },
+  {
+    title: 'Event cameras meet spiking neural networks',
+    text: 'Event cameras feed spiking neural networks on neuromorphic hardware; deep neural networks need dense frames.',
+  },
 ];
 const search = [
-  { title: 'Neural architecture search for compact networks', text: 'Neural architecture search (NAS) finds neural networks automatically. NAS beats baseline models.' },
-  { title: 'Efficient NAS with weight sharing', text: 'We speed up neural architecture search. Our NAS shares weights between neural networks and baseline models.' },
-  { title: 'A survey of neural architecture search', text: 'Neural architecture search automates the design of deep neural networks; NAS is costly.' },
+  {
+    title: 'Neural architecture search for compact networks',
+    text: 'Neural architecture search (NAS) finds neural networks automatically. NAS beats baseline models.',
+  },
+  {
+    title: 'Efficient NAS with weight sharing',
+    text: 'We speed up neural architecture search. Our NAS shares weights between neural networks and baseline models.',
+  },
+  {
+    title: 'A survey of neural architecture search',
+    text: 'Neural architecture search automates the design of deep neural networks; NAS is costly.',
+  },
 ];
 const kolmogorov = [
-  { title: 'Kolmogorov-Arnold Networks for vision', text: 'Kolmogorov-Arnold Networks replace the multi-layer perceptron. They learn activation functions on edges, where baseline models use fixed ones.' },
-  { title: 'Scaling Kolmogorov-Arnold networks', text: 'We scale Kolmogorov-Arnold networks past the multi-layer perceptron and baseline models.' },
+  {
+    title: 'Kolmogorov-Arnold Networks for vision',
+    text: 'Kolmogorov-Arnold Networks replace the multi-layer perceptron. They learn activation functions on edges, where baseline models use fixed ones.',
+  },
+  {
+    title: 'Scaling Kolmogorov-Arnold networks',
+    text: 'We scale Kolmogorov-Arnold networks past the multi-layer perceptron and baseline models.',
+  },
 ];
 const corpus = buildPhraseCorpus([...spiking, ...search, ...kolmogorov]);
 const terms = (doc: number) => paperKeyTerms(corpus, doc, 5);
@@ -57,7 +81,15 @@ describe('paper key terms', () => {
 });
 
 describe('topic terms', () => {
-  const topics = topicTerms(corpus, [[0, 1, 2], [3, 4, 5], [0, 1, 2, 3, 4, 5, 6, 7]], 5);
+  const topics = topicTerms(
+    corpus,
+    [
+      [0, 1, 2],
+      [3, 4, 5],
+      [0, 1, 2, 3, 4, 5, 6, 7],
+    ],
+    5,
+  );
 
   it('gives the phrases at least three of the topic’s papers use, with how many do', () => {
     expect(topics[0]).toEqual([

@@ -20,7 +20,12 @@ function nested(a: number[], b: number[]): boolean {
 }
 
 /** Picks phrases, best first, leaving out any nested in one picked before; `accept` may still turn one down. */
-function pickUnnested<T>(corpus: PhraseCorpus, ranked: number[], count: number, accept: (phrase: number) => T | undefined): T[] {
+function pickUnnested<T>(
+  corpus: PhraseCorpus,
+  ranked: number[],
+  count: number,
+  accept: (phrase: number) => T | undefined,
+): T[] {
   const picked: T[] = [];
   const pickedStems: number[][] = [];
   for (const phrase of ranked) {
@@ -46,10 +51,15 @@ export function paperKeyTerms(corpus: PhraseCorpus, doc: number, count: number):
     return (1 + Math.log(paper.weights[index]!)) * idf * (corpus.isGeneric(phrase) ? GENERIC_WEIGHT : 1);
   });
   const ranked = Array.from(paper.own.keys()).sort((a, b) => scores[b]! - scores[a]! || paper.own[a]! - paper.own[b]!);
-  return pickUnnested(corpus, ranked.map((index) => paper.own[index]!), count, (phrase) => {
-    const at = paper.used.indexOf(phrase);
-    return corpus.surface(doc, paper.usedFirst[at]!, paper.usedLast[at]!);
-  });
+  return pickUnnested(
+    corpus,
+    ranked.map((index) => paper.own[index]!),
+    count,
+    (phrase) => {
+      const at = paper.used.indexOf(phrase);
+      return corpus.surface(doc, paper.usedFirst[at]!, paper.usedLast[at]!);
+    },
+  );
 }
 
 /**
@@ -77,7 +87,8 @@ export function topicTerms(corpus: PhraseCorpus, topics: number[][], count: numb
       if (used[phrase]! < TOPIC_TERM_MIN_PAPERS || own[phrase] === 0) continue;
       const shareInside = own[phrase]! / members.length;
       const shareOutside = (corpus.ownFrequency[phrase]! - own[phrase]! + 1) / (outside + 1);
-      const weight = own[phrase]! * Math.log(shareInside / shareOutside) * (corpus.isGeneric(phrase) ? GENERIC_WEIGHT : 1);
+      const weight =
+        own[phrase]! * Math.log(shareInside / shareOutside) * (corpus.isGeneric(phrase) ? GENERIC_WEIGHT : 1);
       if (weight > 0) score.set(phrase, weight);
     }
     const ranked = [...score.keys()].sort((a, b) => score.get(b)! - score.get(a)! || a - b);

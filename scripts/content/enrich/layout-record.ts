@@ -34,7 +34,10 @@ export async function readLastPositions(root: string): Promise<Map<string, Posit
 }
 
 export async function saveLayoutRecord(root: string, papers: EnrichedPaper[]): Promise<void> {
-  const record: RecordFile = { method: await methodDigest(), positions: Object.fromEntries(papers.map((paper) => [paper.slug, paper.position])) };
+  const record: RecordFile = {
+    method: await methodDigest(),
+    positions: Object.fromEntries(papers.map((paper) => [paper.slug, paper.position])),
+  };
   const file = path.join(root, LAYOUT_RECORD);
   await mkdir(path.dirname(file), { recursive: true });
   await writeAtomically(file, JSON.stringify(record));

@@ -17,9 +17,16 @@ interface Corpus {
 }
 
 async function corpusOf(papers: Paper[]): Promise<Corpus> {
-  const model = buildTfidf(papers.map((paper) => ({ title: paper.title, text: paper.variants.map((variant) => variant.displayAbstract).join('\n') })));
+  const model = buildTfidf(
+    papers.map((paper) => ({
+      title: paper.title,
+      text: paper.variants.map((variant) => variant.displayAbstract).join('\n'),
+    })),
+  );
   const topics = new Map<string, number>();
-  const groups = papers.map((paper) => topics.get(paper.topics[0]!) ?? topics.set(paper.topics[0]!, topics.size).size - 1);
+  const groups = papers.map(
+    (paper) => topics.get(paper.topics[0]!) ?? topics.set(paper.topics[0]!, topics.size).size - 1,
+  );
   return { model, related: await findRelated(model), groups };
 }
 
@@ -41,11 +48,18 @@ describe('layoutPapers on the seed corpus', () => {
       expect(Math.min(x, y)).toBeGreaterThanOrEqual(0);
       expect(Math.max(x, y)).toBeLessThanOrEqual(MAP_SIZE);
     }
-    expect(relatedDistanceRatio(positions, whole.related.map((neighbours) => neighbours[0]?.index))).toBeLessThanOrEqual(0.5);
+    expect(
+      relatedDistanceRatio(
+        positions,
+        whole.related.map((neighbours) => neighbours[0]?.index),
+      ),
+    ).toBeLessThanOrEqual(0.5);
   });
 
   it('gives the same map on every run', () => {
-    expect(layoutPapers(whole.model, whole.related, whole.groups)).toEqual(layoutPapers(whole.model, whole.related, whole.groups));
+    expect(layoutPapers(whole.model, whole.related, whole.groups)).toEqual(
+      layoutPapers(whole.model, whole.related, whole.groups),
+    );
   });
 
   it('keeps the last positions when a few papers are added, and places each new one near its related papers', async () => {
@@ -63,6 +77,8 @@ describe('layoutPapers on the seed corpus', () => {
 
   it('lays the whole map out afresh when many papers are new', async () => {
     const last = seed.map((_, index): Position | undefined => (index < 300 ? [0, 0] : undefined));
-    expect(layoutPapers(whole.model, whole.related, whole.groups, last)).toEqual(layoutPapers(whole.model, whole.related, whole.groups));
+    expect(layoutPapers(whole.model, whole.related, whole.groups, last)).toEqual(
+      layoutPapers(whole.model, whole.related, whole.groups),
+    );
   });
 });

@@ -164,11 +164,20 @@ function attract(points: Float64Array, a: number, b: number, rate: number): void
  * paper of the same group (a paper's first topic, so topics read as regions), repulsion from
  * random papers.
  */
-function optimise(points: Float64Array, edges: Int32Array, groups: number[], epochs: number, options: LayoutOptions, next: () => number): void {
+function optimise(
+  points: Float64Array,
+  edges: Int32Array,
+  groups: number[],
+  epochs: number,
+  options: LayoutOptions,
+  next: () => number,
+): void {
   const papers = points.length / 2;
   // Each group's papers, in paper order, as one array: paper p's group is members[start[p]] to members[start[p] + size[p]].
   const ids = new Map<number, number>();
-  const groupOf = Int32Array.from({ length: papers }, (_, paper) => (groups[paper] === undefined ? -1 : (ids.get(groups[paper]!) ?? ids.set(groups[paper]!, ids.size).size - 1)));
+  const groupOf = Int32Array.from({ length: papers }, (_, paper) =>
+    groups[paper] === undefined ? -1 : (ids.get(groups[paper]!) ?? ids.set(groups[paper]!, ids.size).size - 1),
+  );
   const offsets = new Int32Array(ids.size + 1);
   for (const group of groupOf) if (group >= 0) offsets[group + 1]!++;
   for (let group = 0; group < ids.size; group++) offsets[group + 1]! += offsets[group]!;
@@ -183,7 +192,8 @@ function optimise(points: Float64Array, edges: Int32Array, groups: number[], epo
     for (let paper = 0; paper < papers; paper++) {
       const group = groupOf[paper]!;
       const size = group < 0 ? 0 : offsets[group + 1]! - offsets[group]!;
-      if (size > 1) attract(points, paper, members[offsets[group]! + Math.floor(next() * size)]!, rate * options.groupPull);
+      if (size > 1)
+        attract(points, paper, members[offsets[group]! + Math.floor(next() * size)]!, rate * options.groupPull);
       const i = paper * 2;
       for (let s = 0; s < options.negatives; s++) {
         const k = Math.floor(next() * papers) * 2;
@@ -214,7 +224,10 @@ function toMap(points: Float64Array): Position[] {
   const offset = (extent: number) => (MAP_SIZE - extent * scale) / 2;
   const place = (value: number, axis: { low: number; extent: number }) =>
     Math.min(MAP_SIZE, Math.max(0, Math.round((value - axis.low) * scale + offset(axis.extent))));
-  return Array.from({ length: papers }, (_, paper) => [place(points[paper * 2]!, x), place(points[paper * 2 + 1]!, y)] as Position);
+  return Array.from(
+    { length: papers },
+    (_, paper) => [place(points[paper * 2]!, x), place(points[paper * 2 + 1]!, y)] as Position,
+  );
 }
 
 /**

@@ -4,8 +4,17 @@ import type { LinkKind, PaperLink } from '../types.ts';
 
 const CODE_HOSTS = new Set(['github.com', 'gitlab.com', 'bitbucket.org', 'codeberg.org', 'sourceforge.net', 'git.io']);
 const REFERENCE_HOSTS = new Set([
-  'arxiv.org', 'doi.org', 'dx.doi.org', 'zenodo.org', 'kaggle.com', 'drive.google.com', 'openreview.net',
-  'aclanthology.org', 'proceedings.neurips.cc', 'ieeexplore.ieee.org', 'dl.acm.org',
+  'arxiv.org',
+  'doi.org',
+  'dx.doi.org',
+  'zenodo.org',
+  'kaggle.com',
+  'drive.google.com',
+  'openreview.net',
+  'aclanthology.org',
+  'proceedings.neurips.cc',
+  'ieeexplore.ieee.org',
+  'dl.acm.org',
 ]);
 const LABEL_LENGTH = 60;
 

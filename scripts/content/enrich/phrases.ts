@@ -20,7 +20,17 @@ const TITLE_WEIGHT = 2;
 const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
 /** Adverbs end a phrase like stop words ("efficiently processing"); these nouns end in -ly too. */
 const ADVERB = /^\p{Ll}{3,}ly$/u;
-const NOT_ADVERBS = new Set(['anomaly', 'assembly', 'family', 'supply', 'monopoly', 'butterfly', 'rally', 'reply', 'italy']);
+const NOT_ADVERBS = new Set([
+  'anomaly',
+  'assembly',
+  'family',
+  'supply',
+  'monopoly',
+  'butterfly',
+  'rally',
+  'reply',
+  'italy',
+]);
 
 const GENERIC_STEMS = new Set([...GENERIC_WORDS].map((word) => stemmer(word)));
 
@@ -39,7 +49,25 @@ const MOSTLY_NOUN = 8;
 const VERB = 16;
 /** A subject or modal ("we", "can"): the word after it is a verb ("we train"), so no phrase starts there. */
 const BEFORE_VERB = 32;
-const SUBJECTS = new Set(['we', 'they', 'it', 'i', 'you', 'he', 'she', 'can', 'cannot', 'could', 'may', 'might', 'must', 'shall', 'should', 'will', 'would']);
+const SUBJECTS = new Set([
+  'we',
+  'they',
+  'it',
+  'i',
+  'you',
+  'he',
+  'she',
+  'can',
+  'cannot',
+  'could',
+  'may',
+  'might',
+  'must',
+  'shall',
+  'should',
+  'will',
+  'would',
+]);
 
 /** The word classes of a lower-case word or compound, undefined when the lexicon does not know it. */
 function wordClasses(lower: string): number | undefined {
@@ -113,7 +141,11 @@ class Vocabulary {
 
   /** The word classes of a hyphenated compound as written, undefined when the lexicon does not know it. */
   compoundClasses(written: string): number | undefined {
-    if (!this.compounds.has(written)) this.compounds.set(written, /\p{Lu}.*\p{Lu}|\p{N}/u.test(written) ? undefined : wordClasses(written.toLowerCase()));
+    if (!this.compounds.has(written))
+      this.compounds.set(
+        written,
+        /\p{Lu}.*\p{Lu}|\p{N}/u.test(written) ? undefined : wordClasses(written.toLowerCase()),
+      );
     return this.compounds.get(written);
   }
 
@@ -190,7 +222,8 @@ function tokenizeText(text: string, vocabulary: Vocabulary): void {
       const char = text.charCodeAt(previousEnd);
       if (start - previousEnd === 1 && char === 32) {
         // the common case: one space
-      } else if (start - previousEnd === 1 && (char === 45 || char === 0x2010 || char === 0x2011)) gaps.data[gaps.length - 1] = 1;
+      } else if (start - previousEnd === 1 && (char === 45 || char === 0x2010 || char === 0x2011))
+        gaps.data[gaps.length - 1] = 1;
       else if (!/^\s+$/.test(text.slice(previousEnd, start))) gaps.data[gaps.length - 1] = 2;
     }
     const id = vocabulary.lookup(match[0]);
@@ -226,9 +259,14 @@ function groupUnits(document: Document, titleWords: number, vocabulary: Vocabula
       unitLast.push(last);
       runStart.push(newRun ? 1 : 0);
       const text = first < titleWords ? document.title : document.text;
-      const compound = first < last ? vocabulary.compoundClasses(text.slice(scratch.starts.data[first], scratch.ends.data[last])) : undefined;
+      const compound =
+        first < last
+          ? vocabulary.compoundClasses(text.slice(scratch.starts.data[first], scratch.ends.data[last]))
+          : undefined;
       const afterSubject = first > 0 && flags.data[first - 1]! & BEFORE_VERB ? VERB : 0;
-      unitClasses.push((compound ?? ((flags.data[last]! & (NOUN | MOSTLY_NOUN)) | (flags.data[first]! & VERB))) | afterSubject);
+      unitClasses.push(
+        (compound ?? (flags.data[last]! & (NOUN | MOSTLY_NOUN)) | (flags.data[first]! & VERB)) | afterSubject,
+      );
       newRun = last < end || gaps.data[end] === 2;
     } else newRun = true;
     start = end + 1;
@@ -266,7 +304,13 @@ class DocumentCounter {
  * Pass 1 over one paper: its words, units and runs. Every stretch of whole units inside a run, of
  * at most MAX_PHRASE_WORDS words, goes into the trie; those that can name a thing are counted and kept.
  */
-function readPaper(document: Document, doc: number, vocabulary: Vocabulary, trie: PhraseTrie, frequency: DocumentCounter): PaperText {
+function readPaper(
+  document: Document,
+  doc: number,
+  vocabulary: Vocabulary,
+  trie: PhraseTrie,
+  frequency: DocumentCounter,
+): PaperText {
   for (const list of Object.values(scratch)) list.length = 0;
   tokenizeText(document.title, vocabulary);
   const titleWords = scratch.stems.length;
@@ -281,7 +325,8 @@ function readPaper(document: Document, doc: number, vocabulary: Vocabulary, trie
       let phrase = 0;
       const firstWord = unitFirst.data[first]!;
       for (let last = first; last < end && unitLast.data[last]! - firstWord < MAX_PHRASE_WORDS; last++) {
-        for (let word = unitFirst.data[last]!; word <= unitLast.data[last]!; word++) phrase = trie.intern(phrase, stems.data[word]!);
+        for (let word = unitFirst.data[last]!; word <= unitLast.data[last]!; word++)
+          phrase = trie.intern(phrase, stems.data[word]!);
         if (!namesThing(first, last)) continue;
         frequency.count(phrase, doc);
         spans.push(phrase);
@@ -292,7 +337,13 @@ function readPaper(document: Document, doc: number, vocabulary: Vocabulary, trie
     runEnds.push(spans.length);
     start = end;
   }
-  return { starts: scratch.starts.copy(), ends: scratch.ends.copy(), titleWords, spans: spans.copy(), runEnds: runEnds.copy() };
+  return {
+    starts: scratch.starts.copy(),
+    ends: scratch.ends.copy(),
+    titleWords,
+    spans: spans.copy(),
+    runEnds: runEnds.copy(),
+  };
 }
 
 /** The trie of phrases: an open-addressing table from (prefix, stem) to phrase id; 0 is the empty phrase. */
@@ -372,7 +423,8 @@ export function buildPhraseCorpus(documents: Document[]): PhraseCorpus {
     let runStart = 0;
     for (const runEnd of paper.runEnds) {
       valid.length = 0;
-      for (let span = runStart; span < runEnd; span += 3) if (documentFrequency[spans[span]!]! >= MIN_DOCUMENT_FREQUENCY) valid.push(span);
+      for (let span = runStart; span < runEnd; span += 3)
+        if (documentFrequency[spans[span]!]! >= MIN_DOCUMENT_FREQUENCY) valid.push(span);
       for (const span of valid) {
         const phrase = spans[span]!;
         const first = spans[span + 1]!;
@@ -410,7 +462,8 @@ export function buildPhraseCorpus(documents: Document[]): PhraseCorpus {
   const generic = new Uint8Array(trie.size);
   const isGeneric = (phrase: number): boolean => {
     if (phrase === 0) return true;
-    if (generic[phrase] === 0) generic[phrase] = vocabulary.stemGeneric[trie.stem[phrase]!] && isGeneric(trie.parent[phrase]!) ? 1 : 2;
+    if (generic[phrase] === 0)
+      generic[phrase] = vocabulary.stemGeneric[trie.stem[phrase]!] && isGeneric(trie.parent[phrase]!) ? 1 : 2;
     return generic[phrase] === 1;
   };
   return {
@@ -426,7 +479,11 @@ export function buildPhraseCorpus(documents: Document[]): PhraseCorpus {
       return text
         .slice(paper.starts[first], paper.ends[last])
         .replace(/\s+/g, ' ')
-        .replace(WORD, (word) => (/^\p{Lu}[^\p{Lu}\p{N}]*$/u.test(word) && vocabulary.lowerCase.has(word.toLowerCase()) ? word.toLowerCase() : word));
+        .replace(WORD, (word) =>
+          /^\p{Lu}[^\p{Lu}\p{N}]*$/u.test(word) && vocabulary.lowerCase.has(word.toLowerCase())
+            ? word.toLowerCase()
+            : word,
+        );
     },
   };
 }

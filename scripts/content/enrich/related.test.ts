@@ -14,9 +14,18 @@ const TWO_THREADS = 0;
 describe('findRelated', () => {
   it('finds the paper on the same subject, not the one on another', async () => {
     const model = buildTfidf([
-      { title: 'Spiking neural networks on neuromorphic hardware', text: 'Event-driven spiking neurons run on neuromorphic chips with low energy.' },
-      { title: 'Training spiking neural networks for neuromorphic chips', text: 'Surrogate gradients train spiking neurons for neuromorphic hardware.' },
-      { title: 'Symbolic reasoning over knowledge graphs', text: 'Logic rules and graph embeddings answer multi-hop questions.' },
+      {
+        title: 'Spiking neural networks on neuromorphic hardware',
+        text: 'Event-driven spiking neurons run on neuromorphic chips with low energy.',
+      },
+      {
+        title: 'Training spiking neural networks for neuromorphic chips',
+        text: 'Surrogate gradients train spiking neurons for neuromorphic hardware.',
+      },
+      {
+        title: 'Symbolic reasoning over knowledge graphs',
+        text: 'Logic rules and graph embeddings answer multi-hop questions.',
+      },
     ]);
     const related = await findRelated(model, DEFAULT_RELATED, ONE_THREAD);
     expect(related[0]!.map((neighbour) => neighbour.index)).toEqual([1]);
@@ -26,7 +35,9 @@ describe('findRelated', () => {
   it('gives the same neighbours and scores on two threads as on one, for the seed corpus', async () => {
     const root = PROJECT_ROOT;
     const { files } = await readSources(path.join(root, 'tests/fixtures/seeds'), root);
-    const papers = mergeListings(files.flatMap((file) => parseDump(file, file.path).listings.map(normaliseListing))).papers;
+    const papers = mergeListings(
+      files.flatMap((file) => parseDump(file, file.path).listings.map(normaliseListing)),
+    ).papers;
     const model = buildTfidf(papers.map((paper) => ({ title: paper.title, text: paper.variants[0]!.displayAbstract })));
 
     const serial = await findRelated(model, DEFAULT_RELATED, ONE_THREAD);

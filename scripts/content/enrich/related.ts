@@ -81,7 +81,8 @@ export function buildCandidateIndex(model: TfidfModel, options: RelatedOptions):
 
   const strongestLists = vectors.map((vector) => topPositions(vector.weights, options.queryFeatures));
   const strongestOffsets = sharedInt32(vectors.length + 1);
-  for (const [paper, list] of strongestLists.entries()) strongestOffsets[paper + 1] = strongestOffsets[paper]! + list.length;
+  for (const [paper, list] of strongestLists.entries())
+    strongestOffsets[paper + 1] = strongestOffsets[paper]! + list.length;
   const strongest = sharedInt32(strongestOffsets[vectors.length]!);
   for (const [paper, list] of strongestLists.entries()) strongest.set(list, strongestOffsets[paper]);
 
@@ -111,7 +112,16 @@ export function buildCandidateIndex(model: TfidfModel, options: RelatedOptions):
       postingWeights[postingOffsets[feature]! + rank] = weight;
     });
   }
-  return { vectorOffsets, featureIds, featureWeights, strongestOffsets, strongest, postingOffsets, postingPapers, postingWeights };
+  return {
+    vectorOffsets,
+    featureIds,
+    featureWeights,
+    strongestOffsets,
+    strongest,
+    postingOffsets,
+    postingPapers,
+    postingWeights,
+  };
 }
 
 /** Exact cosine of two papers' unit vectors. */

@@ -1,7 +1,8 @@
 /** Word lists for tf-idf and key phrases. */
 const words = (list: string) => list.split(/\s+/).filter(Boolean);
 
-const FUNCTION_WORDS = words(`a about above across after again against all almost along already also although always am among an and
+const FUNCTION_WORDS =
+  words(`a about above across after again against all almost along already also although always am among an and
 another any are around as at be because been before being below between both but by can cannot could did do does doing
 done down due during each either else enough especially etc even ever every few for from further had has have having he
 her here hers him his how however i if in into is it its itself just least less let like made mainly make makes many may
@@ -11,7 +12,8 @@ their theirs them themselves then there therefore these they this those though t
 until up upon us very via was we well were what whatever when where whether which while who whom whose why will with
 within without would yet you your`);
 
-const BOILERPLATE = words(`abstract achieve achieved achieves achieving address addresses additionally allow allows approach
+const BOILERPLATE =
+  words(`abstract achieve achieved achieves achieving address addresses additionally allow allows approach
 approaches based better called able first furthermore given high highly introduce introduced introduces key large making
 method methods moreover new novel paper present presented presents propose proposed proposes provide provides recent
 recently respectively result results second show showed shown shows significant significantly study studies three two

@@ -124,7 +124,9 @@ function bigramLookup(keys: Float64Array, firstId: number): (key: number) => num
 
 export function buildTfidf(documents: Document[]): TfidfModel {
   const vocabulary = new Vocabulary();
-  const streams = documents.map((document) => [tokenize(document.title, vocabulary), tokenize(document.text, vocabulary)] as const);
+  const streams = documents.map(
+    (document) => [tokenize(document.title, vocabulary), tokenize(document.text, vocabulary)] as const,
+  );
 
   // Pass 1: document frequencies. Bigrams run into the tens of millions in a large corpus, too many
   // for a Map: each document's distinct bigram keys go into one typed array, which is then sorted
@@ -153,7 +155,8 @@ export function buildTfidf(documents: Document[]): TfidfModel {
     // Each bigram once per document: sorted in place, repeats dropped.
     const own = occurrences.subarray(docStart, occurrenceCount).sort();
     let distinct = 0;
-    for (let index = 0; index < own.length; index++) if (index === 0 || own[index] !== own[index - 1]) own[distinct++] = own[index]!;
+    for (let index = 0; index < own.length; index++)
+      if (index === 0 || own[index] !== own[index - 1]) own[distinct++] = own[index]!;
     occurrenceCount = docStart + distinct;
   });
   const sorted = occurrences.subarray(0, occurrenceCount).sort();

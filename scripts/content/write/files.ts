@@ -34,7 +34,12 @@ const FILES_AT_ONCE = 32;
  * @param current relative paths of the other files they should hold, known to be up to date already
  * @param folders the generated folders, relative to `root`; each is made to hold exactly these files
  */
-export async function writeOutputs(root: string, folders: string[], outputs: Map<string, string>, current: ReadonlySet<string> = new Set()): Promise<WriteSummary> {
+export async function writeOutputs(
+  root: string,
+  folders: string[],
+  outputs: Map<string, string>,
+  current: ReadonlySet<string> = new Set(),
+): Promise<WriteSummary> {
   const summary: WriteSummary = { written: 0, unchanged: current.size, removed: 0, diagnostics: [] };
   // Which files exist, from one listing per folder: a first run then reads nothing back, and each
   // folder is made once, not once per file.

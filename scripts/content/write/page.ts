@@ -20,7 +20,10 @@ import type { EnrichedPaper, Topic } from '../types.ts';
 export const NOTES_FOLDER = 'content/notes';
 const EXCERPT_LENGTH = 240;
 
-const serializer = unified().use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' }).use(remarkMdx).use(remarkEscapeEsm);
+const serializer = unified()
+  .use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' })
+  .use(remarkMdx)
+  .use(remarkEscapeEsm);
 
 /** Text with its web addresses as links; the address itself is the link text. */
 export function phrasing(text: string): PhrasingContent[] {
@@ -48,7 +51,12 @@ export function paperBody(paper: EnrichedPaper): Root {
     children.push(
       variant.displayAbstract
         ? paragraph(variant.displayAbstract)
-        : { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: 'The dump lists no abstract for this paper.' }] }] },
+        : {
+            type: 'paragraph',
+            children: [
+              { type: 'emphasis', children: [{ type: 'text', value: 'The dump lists no abstract for this paper.' }] },
+            ],
+          },
     );
   });
   return { type: 'root', children };
@@ -107,7 +115,10 @@ function generatedHeader(from: string[], editInstead: string): string {
 export function renderPaperPage(paper: EnrichedPaper): string {
   const data = paperData(paper);
   const sources = [...new Set(data.sources.map((source) => source.file))];
-  const header = generatedHeader(sources, `Add commentary in ${NOTES_FOLDER}/${paper.slug}.mdx; regeneration never touches it.`);
+  const header = generatedHeader(
+    sources,
+    `Add commentary in ${NOTES_FOLDER}/${paper.slug}.mdx; regeneration never touches it.`,
+  );
   const frontmatter = stringifyYaml(data);
   const body = serializer.stringify(paperBody(paper));
   return `---\n${header}${frontmatter}---\n\n${body}`;

@@ -13,7 +13,14 @@ const paper = (abstract: string): EnrichedPaper => ({
   slug: 'mamba',
   title: 'Mamba',
   topics: ['sequence-models'],
-  variants: [{ verbatimTitle: 'Mamba', verbatimAbstract: abstract, displayAbstract: abstract, origins: [{ file: 'a.txt', line: 3 }] }],
+  variants: [
+    {
+      verbatimTitle: 'Mamba',
+      verbatimAbstract: abstract,
+      displayAbstract: abstract,
+      origins: [{ file: 'a.txt', line: 3 }],
+    },
+  ],
   links: [],
   keyTerms: ['state spaces'],
   related: [],
@@ -59,7 +66,9 @@ describe('openRenderRecord', () => {
   it('renders again a page whose inputs changed, or whose file was edited, touched or deleted', async () => {
     const { root, pages } = await recordedRun();
     const record = await openRenderRecord(root);
-    expect(await record.current(new Map([...pages, ['papers/a.mdx', 'inputs-a, changed']]))).toEqual(new Set(['papers/b.mdx']));
+    expect(await record.current(new Map([...pages, ['papers/a.mdx', 'inputs-a, changed']]))).toEqual(
+      new Set(['papers/b.mdx']),
+    );
     await utimes(path.join(root, 'papers/b.mdx'), new Date(2001, 0, 1), new Date(2001, 0, 1));
     expect(await record.current(pages)).toEqual(new Set(['papers/a.mdx']));
     await rm(path.join(root, 'papers/a.mdx'));

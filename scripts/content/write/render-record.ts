@@ -34,8 +34,11 @@ interface RecordFile {
 async function rendererDigest(): Promise<string> {
   const digest = createHash('sha256');
   for (const folder of RENDERER_SOURCES) {
-    const files = (await readdir(path.join(PROJECT_ROOT, folder), { recursive: true })).filter((file) => file.endsWith('.ts')).sort();
-    for (const file of files) digest.update(`\0${folder}/${file}\0`).update(await readFile(path.join(PROJECT_ROOT, folder, file)));
+    const files = (await readdir(path.join(PROJECT_ROOT, folder), { recursive: true }))
+      .filter((file) => file.endsWith('.ts'))
+      .sort();
+    for (const file of files)
+      digest.update(`\0${folder}/${file}\0`).update(await readFile(path.join(PROJECT_ROOT, folder, file)));
   }
   digest.update(await readFile(path.join(PROJECT_ROOT, RENDERER_PACKAGES)).catch(() => ''));
   // Node's version stands for its ICU data too, which splits excerpts into sentences.
@@ -73,7 +76,9 @@ export async function openRenderRecord(root: string): Promise<RenderRecord> {
     async current(pages) {
       const candidates = [...pages].filter(([relative, inputs]) => last[relative]?.[0] === inputs);
       const found = await states(candidates);
-      return new Set(candidates.flatMap(([relative], index) => (sameState(found[index], last[relative]![1]) ? [relative] : [])));
+      return new Set(
+        candidates.flatMap(([relative], index) => (sameState(found[index], last[relative]![1]) ? [relative] : [])),
+      );
     },
     async save(pages) {
       const entries = [...pages];
