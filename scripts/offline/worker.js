@@ -66,15 +66,13 @@ self.addEventListener('install', (event) => {
       await caches.open(VISITED);
       for (let start = 0; start < entries.length; start += AT_ONCE) {
         await Promise.all(
-          entries
-            .slice(start, start + AT_ONCE)
-            .flatMap(([url, cacheKey]) =>
-              precache.strategy.handleAll({
-                event,
-                params: { cacheKey },
-                request: new Request(url, { cache: 'reload', credentials: 'same-origin' }),
-              }),
-            ),
+          entries.slice(start, start + AT_ONCE).flatMap(([url, cacheKey]) =>
+            precache.strategy.handleAll({
+              event,
+              params: { cacheKey },
+              request: new Request(url, { cache: 'reload', credentials: 'same-origin' }),
+            }),
+          ),
         );
       }
     })(),
