@@ -34,7 +34,7 @@ let seed: Paper[];
 let whole: Corpus;
 beforeAll(async () => {
   const root = PROJECT_ROOT;
-  const read = await readSources(path.join(root, 'content/sources'), root);
+  const read = await readSources(path.join(root, 'tests/fixtures/seeds'), root);
   seed = mergeListings(read.files.flatMap((file) => parseDump(file, file.stem).listings).map(normaliseListing)).papers;
   whole = await corpusOf(seed);
 });
