@@ -41,6 +41,7 @@ describe('deploy workflow', () => {
       'actions/setup-node',
       'actions/configure-pages',
       'npm ci --no-audit --no-fund',
+      'actions/cache',
       'npm run build',
       'actions/upload-pages-artifact',
     ]);
@@ -55,6 +56,21 @@ describe('deploy workflow', () => {
       SITE_URL: '${{ steps.pages.outputs.origin }}',
     });
     expect(build.steps.find((step) => step.uses?.startsWith('actions/configure-pages'))!.id).toBe('pages');
+    // What the incremental build reuses, restored after `npm ci` empties node_modules, and keyed so a
+    // cache from another lockfile or base path is never restored.
+    const cache = build.steps.find((step) => step.uses?.startsWith('actions/cache'))!.with!;
+    expect(String(cache.path).trim().split('\n')).toEqual([
+      'node_modules/.cache/paper-atlas',
+      'node_modules/.astro',
+      '.astro',
+      'content/papers',
+      'content/topics',
+      'dist',
+    ]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: GitHub Actions expressions, not a template
+    const prefix = "atlas-${{ runner.os }}-${{ hashFiles('package-lock.json') }}-${{ steps.pages.outputs.base_path }}-";
+    expect(cache.key).toBe(`${prefix}\${{ github.sha }}`);
+    expect(cache['restore-keys']).toBe(prefix);
     expect(build.steps.at(-1)!.with).toEqual({ path: 'dist' });
     const deploy = workflow.jobs.deploy!;
     expect(deploy.needs).toBe('build');
