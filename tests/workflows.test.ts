@@ -62,6 +62,7 @@ describe('deploy workflow', () => {
     expect(String(cache.path).trim().split('\n')).toEqual([
       'node_modules/.cache/paper-atlas',
       'node_modules/.astro',
+      'node_modules/.vite',
       '.astro',
       'content/papers',
       'content/topics',
