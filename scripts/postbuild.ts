@@ -6,10 +6,11 @@ import path from 'node:path';
 import { outDir } from '../contract/build-env.ts';
 import { buildSearchIndex } from './search/build-index.ts';
 import { generateServiceWorker } from './offline/generate.ts';
+import { RECORDS_FOLDER } from '../lib/build-records.ts';
 import { PROJECT_ROOT } from '../lib/project-root.ts';
 
 /** Page digests the search indexer keeps between builds, beside the content step's render record. */
-const SEARCH_DIGESTS = 'node_modules/.cache/paper-atlas/search-pages.json';
+const SEARCH_DIGESTS = `${RECORDS_FOLDER}/search-pages.json`;
 const site = outDir(PROJECT_ROOT);
 
 try {

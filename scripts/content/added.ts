@@ -8,15 +8,14 @@
  * an unchanged paper the same date, and the first time: now.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sourceDateEpoch } from '../../contract/build-env.ts';
 import { inBatches } from '../../lib/batches.ts';
 import type { Diagnostic, Paper } from './types.ts';
-import { writeAtomically } from '../../lib/atomic-write.ts';
+import { RECORDS_FOLDER, readRecord, writeRecord } from '../../lib/build-records.ts';
 
 /** Where first-seen times of papers git cannot date are kept, relative to the project root. */
-export const REMEMBERED_DATES = 'node_modules/.cache/paper-atlas/added-dates.json';
+export const REMEMBERED_DATES = `${RECORDS_FOLDER}/added-dates.json`;
 /** Dumps blamed at once: git is single-threaded per file, and the pipeline works beside it. */
 const BLAMES_AT_ONCE = 2;
 const UNCOMMITTED = /^0{40}$/;
@@ -142,15 +141,9 @@ export function addedDates(
 }
 
 export async function loadRememberedDates(root: string): Promise<Record<string, string>> {
-  try {
-    return JSON.parse(await readFile(path.join(root, REMEMBERED_DATES), 'utf8')) as Record<string, string>;
-  } catch {
-    return {};
-  }
+  return (await readRecord<Record<string, string>>(path.join(root, REMEMBERED_DATES))) ?? {};
 }
 
 export async function saveRememberedDates(root: string, remembered: Record<string, string>): Promise<void> {
-  const file = path.join(root, REMEMBERED_DATES);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeAtomically(file, JSON.stringify(remembered));
+  await writeRecord(path.join(root, REMEMBERED_DATES), remembered);
 }

@@ -5,11 +5,11 @@
  * a rebuild reads only the pages whose file changed.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileStates, sameState, type FileState } from '../../lib/file-states.ts';
 import { searchInput } from './input.ts';
-import { writeAtomically } from '../../lib/atomic-write.ts';
+import { readRecord, writeRecord } from '../../lib/build-records.ts';
 import { inBatches } from '../../lib/batches.ts';
 import { indexFolder, isIndexFolder } from '../../contract/search-indexes.ts';
 
@@ -43,17 +43,12 @@ interface DigestCache {
 
 export async function readDigestCache(file: string | undefined, site: string): Promise<PageDigests> {
   if (!file) return new Map();
-  try {
-    const cache = JSON.parse(await readFile(file, 'utf8')) as DigestCache;
-    return new Map(cache.site === site ? Object.entries(cache.pages) : []);
-  } catch {
-    return new Map();
-  }
+  const cache = await readRecord<DigestCache>(file);
+  return new Map(cache?.site === site ? Object.entries(cache.pages) : []);
 }
 
 export async function writeDigestCache(file: string, site: string, digests: PageDigests): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeAtomically(file, JSON.stringify({ site, pages: Object.fromEntries(digests) } satisfies DigestCache));
+  await writeRecord(file, { site, pages: Object.fromEntries(digests) } satisfies DigestCache);
 }
 
 export interface PartInputs {

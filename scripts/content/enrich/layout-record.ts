@@ -4,13 +4,13 @@
  * starts the map afresh.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { EnrichedPaper, Position } from '../types.ts';
-import { writeAtomically } from '../../../lib/atomic-write.ts';
+import { RECORDS_FOLDER, readRecord, writeRecord } from '../../../lib/build-records.ts';
 
 /** Where the record is, relative to the project root. */
-export const LAYOUT_RECORD = 'node_modules/.cache/paper-atlas/map-positions.json';
+export const LAYOUT_RECORD = `${RECORDS_FOLDER}/map-positions.json`;
 
 interface RecordFile {
   method: string;
@@ -25,12 +25,8 @@ async function methodDigest(): Promise<string> {
 
 /** Paper slug → its position in the last run; empty without a record or after the method changed. */
 export async function readLastPositions(root: string): Promise<Map<string, Position>> {
-  try {
-    const record = JSON.parse(await readFile(path.join(root, LAYOUT_RECORD), 'utf8')) as RecordFile;
-    return record.method === (await methodDigest()) ? new Map(Object.entries(record.positions)) : new Map();
-  } catch {
-    return new Map();
-  }
+  const record = await readRecord<RecordFile>(path.join(root, LAYOUT_RECORD));
+  return record?.method === (await methodDigest()) ? new Map(Object.entries(record.positions)) : new Map();
 }
 
 export async function saveLayoutRecord(root: string, papers: EnrichedPaper[]): Promise<void> {
@@ -38,7 +34,5 @@ export async function saveLayoutRecord(root: string, papers: EnrichedPaper[]): P
     method: await methodDigest(),
     positions: Object.fromEntries(papers.map((paper) => [paper.slug, paper.position])),
   };
-  const file = path.join(root, LAYOUT_RECORD);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeAtomically(file, JSON.stringify(record));
+  await writeRecord(path.join(root, LAYOUT_RECORD), record);
 }

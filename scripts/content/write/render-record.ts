@@ -9,15 +9,15 @@
  * generated folders.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileStates, sameState, type FileState } from '../../../lib/file-states.ts';
 import type { EnrichedPaper } from '../types.ts';
-import { writeAtomically } from '../../../lib/atomic-write.ts';
+import { RECORDS_FOLDER, readRecord, writeRecord } from '../../../lib/build-records.ts';
 import { PROJECT_ROOT } from '../../../lib/project-root.ts';
 
 /** Where the record is, relative to the project root. */
-export const RENDER_RECORD = 'node_modules/.cache/paper-atlas/rendered-pages.json';
+export const RENDER_RECORD = `${RECORDS_FOLDER}/rendered-pages.json`;
 
 /** What rendering depends on besides the paper: this code, the packages it runs with, and Node. */
 const RENDERER_SOURCES = ['scripts/content', 'contract', 'lib'];
@@ -57,20 +57,12 @@ export interface RenderRecord {
   save(pages: Map<string, string>): Promise<void>;
 }
 
-async function readRecord(file: string, renderer: string): Promise<Record<string, PageRecord>> {
-  try {
-    const record = JSON.parse(await readFile(file, 'utf8')) as RecordFile;
-    return record.renderer === renderer ? record.pages : {};
-  } catch {
-    return {};
-  }
-}
-
 /** The last run's record, empty if there is none or the renderer changed since. */
 export async function openRenderRecord(root: string): Promise<RenderRecord> {
   const file = path.join(root, RENDER_RECORD);
   const renderer = await rendererDigest();
-  const last = await readRecord(file, renderer);
+  const stored = await readRecord<RecordFile>(file);
+  const last = stored?.renderer === renderer ? stored.pages : {};
   const states = (pages: [string, string][]) => fileStates(pages.map(([relative]) => path.join(root, relative)));
   return {
     async current(pages) {
@@ -88,8 +80,7 @@ export async function openRenderRecord(root: string): Promise<RenderRecord> {
         const state = found[index];
         if (state) record.pages[relative] = [inputs, state];
       });
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeAtomically(file, JSON.stringify(record));
+      await writeRecord(file, record);
     },
   };
 }

@@ -1,0 +1,25 @@
+/**
+ * What a build keeps for the next one (the render record, the search index's page digests, the
+ * dates papers were first seen, the map's positions): JSON files in one folder, each read as the
+ * last run left it or not at all, and written whole.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { writeAtomically } from './atomic-write.ts';
+
+/** The records' folder, relative to the project root; the deploy workflow caches it. */
+export const RECORDS_FOLDER = 'node_modules/.cache/paper-atlas';
+
+/** The record in `file`, or undefined where there is none or it cannot be read: a build then starts afresh. */
+export async function readRecord<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeRecord(file: string, record: unknown): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeAtomically(file, JSON.stringify(record));
+}
