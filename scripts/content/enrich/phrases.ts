@@ -10,14 +10,13 @@
  */
 import { lexicon } from 'en-lexicon';
 import { stemmer } from 'stemmer';
-import { GENERIC_WORDS, PHRASE_STOPWORDS } from './stopwords.ts';
+import { GENERIC_WORDS, PHRASE_STOPWORDS, WORD } from './stopwords.ts';
 
 export const MAX_PHRASE_WORDS = 4;
 /** A phrase used by a single paper is a name or an accident, not a term readers share. */
 export const MIN_DOCUMENT_FREQUENCY = 2;
 const TITLE_WEIGHT = 2;
 
-const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
 /** Adverbs end a phrase like stop words ("efficiently processing"); these nouns end in -ly too. */
 const ADVERB = /^\p{Ll}{3,}ly$/u;
 const NOT_ADVERBS = new Set([

@@ -1,4 +1,7 @@
-/** Word lists for tf-idf and key phrases. */
+/** Words for tf-idf and key phrases: what a word is, and the lists of words they leave out. */
+
+/** A word: letters and digits, with an apostrophe's tail ("model's"); a hyphen or slash ends it. */
+export const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
 const words = (list: string) => list.split(/\s+/).filter(Boolean);
 
 const FUNCTION_WORDS =

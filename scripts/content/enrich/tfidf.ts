@@ -6,7 +6,7 @@
  * similar, and in a large corpus they are most of the bigrams.
  */
 import { stemmer } from 'stemmer';
-import { STOPWORDS } from './stopwords.ts';
+import { STOPWORDS, WORD } from './stopwords.ts';
 
 /** A sparse unit vector: feature ids ascending, with their weights. */
 export interface SparseVector {
@@ -25,7 +25,6 @@ export interface Document {
   text: string;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const TITLE_WEIGHT = 2;
 /** Bigram keys pack two unigram ids into one number: first * BIGRAM_SHIFT + second. */
 const BIGRAM_SHIFT = 2 ** 24;
