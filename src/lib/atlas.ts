@@ -23,6 +23,11 @@ export interface Atlas {
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
+/** A–Z by title, as readers sort (case and accents aside, numbers by value); the slug breaks ties. */
+export function byTitle(a: PaperEntry, b: PaperEntry): number {
+  return collator.compare(a.data.title, b.data.title) || a.id.localeCompare(b.id);
+}
+
 async function loadAtlas(): Promise<Atlas> {
   const papers = await getCollection('papers');
   const topics = (await getCollection('topics')).map((entry) => entry.data).sort((a, b) => a.order - b.order);
@@ -40,7 +45,7 @@ async function loadAtlas(): Promise<Atlas> {
     };
   return {
     papers,
-    papersByTitle: [...papers].sort((a, b) => collator.compare(a.data.title, b.data.title) || a.id.localeCompare(b.id)),
+    papersByTitle: [...papers].sort(byTitle),
     paper: lookup(paperBySlug, 'paper'),
     topics,
     topic: lookup(topicBySlug, 'topic'),

@@ -1,13 +1,9 @@
 /** Papers by the date they joined the atlas, newest first, for "Recently added", feeds and lists. */
-import type { PaperEntry } from './atlas.ts';
-
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+import { byTitle, type PaperEntry } from './atlas.ts';
 
 /** Newest first; papers added together (one commit) by title, so the order never depends on the file system. */
 export function byNewest(a: PaperEntry, b: PaperEntry): number {
-  return (
-    b.data.added.localeCompare(a.data.added) || collator.compare(a.data.title, b.data.title) || a.id.localeCompare(b.id)
-  );
+  return b.data.added.localeCompare(a.data.added) || byTitle(a, b);
 }
 
 /** The `count` newest papers: what a bounded list shows at any corpus size. */
