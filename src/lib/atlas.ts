@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { cacheDir } from 'astro:config/server';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { detailsFolder, readPaperDetail, type PaperDetail } from './paper-details.ts';
+import { byTitle } from './paper-order.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
 export type TopicEntry = CollectionEntry<'topics'>['data'];
@@ -19,13 +20,6 @@ export interface Atlas {
   topic: (slug: string) => TopicEntry;
   /** Paper slug → digest of the curator's notes on it. */
   notes: Map<string, string>;
-}
-
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-/** A–Z by title, as readers sort (case and accents aside, numbers by value); the slug breaks ties. */
-export function byTitle(a: PaperEntry, b: PaperEntry): number {
-  return collator.compare(a.data.title, b.data.title) || a.id.localeCompare(b.id);
 }
 
 async function loadAtlas(): Promise<Atlas> {

@@ -3,7 +3,7 @@
  * feed reader shows exactly what is new and a feed stays the same size at any corpus size.
  */
 import type { PaperEntry } from './atlas.ts';
-import { newest } from './newest.ts';
+import { newest } from './paper-order.ts';
 import { absoluteHref, paperPath } from './url.ts';
 
 /** Entries in a feed; a reader polls often enough to see them all. */
