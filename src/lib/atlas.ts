@@ -7,6 +7,7 @@ import { cacheDir } from 'astro:config/server';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { detailsFolder, readPaperDetail, type PaperDetail } from './paper-details.ts';
 import { byTitle } from './paper-order.ts';
+import { formatCount } from './format.ts';
 
 export type PaperEntry = CollectionEntry<'papers'>;
 export type TopicEntry = CollectionEntry<'topics'>['data'];
@@ -49,7 +50,7 @@ async function loadAtlas(): Promise<Atlas> {
 
 let atlas: Promise<Atlas> | undefined;
 /** What only the paper's own page shows, which the loader keeps beside the data store. */
-export function paperDetail(paper: PaperEntry): Promise<PaperDetail> {
+export function paperDetail(paper: PaperEntry): PaperDetail {
   return readPaperDetail(detailsFolder(cacheDir), String(paper.digest));
 }
 
@@ -100,7 +101,7 @@ export function sidebarTopics(atlas: Atlas, current: TopicEntry | undefined): To
 }
 
 export function pluralise(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
 /**
