@@ -1,8 +1,8 @@
-import { mkdtemp, mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readlink, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findStaleOutput, removeStaleOutput } from './incremental-output.ts';
+import { findStaleOutput, removeStaleOutput, shareOutputWithCache } from './incremental-output.ts';
 
 let site: string;
 const HOUR_AGO = new Date(Date.now() - 3_600_000);
@@ -49,5 +49,22 @@ describe('stale output of earlier builds', () => {
       'papers/kept',
       'papers/kept/index.html',
     ]);
+  });
+});
+
+describe("Astro's copy of the output", () => {
+  it('is the output folder itself, in place of a second copy of every page', async () => {
+    const cache = path.join(site, 'cache');
+    const out = path.join(site, 'dist');
+    await put('cache/dist/papers/old/index.html', false);
+    await put('dist/papers/kept/index.html', false);
+
+    await shareOutputWithCache(cache, out);
+    await shareOutputWithCache(cache, out);
+    expect(await readlink(path.join(cache, 'dist'))).toBe(out);
+    expect(await readdir(path.join(cache, 'dist/papers'))).toEqual(['kept']);
+
+    await shareOutputWithCache(cache, path.join(site, 'elsewhere'));
+    expect(await readlink(path.join(cache, 'dist'))).toBe(path.join(site, 'elsewhere'));
   });
 });

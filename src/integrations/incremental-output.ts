@@ -8,7 +8,7 @@
  * wrote nor kept is removed, as are folders left empty.
  */
 import type { AstroIntegration } from 'astro';
-import { readdir, rm, rmdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readlink, rm, rmdir, stat, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { siteEntries } from '../../lib/site-files.ts';
@@ -48,6 +48,23 @@ export async function removeStaleOutput({ files, folders }: StaleOutput): Promis
   }
 }
 
+/**
+ * Astro's incremental build also writes every page it renders into its own cache (`dist/` inside
+ * `cacheDir`), to copy it back when the output folder lost it. This build keeps the output folder,
+ * so that copy only doubled the files a build creates (10,000 papers: 10,000 folders and files,
+ * 2.2 GB at 100,000). Pointing Astro's copy at the output folder itself makes each "copy" a rewrite
+ * of the page just written; a page missing from the output is then rendered again, never stale.
+ */
+export async function shareOutputWithCache(cacheDir: string, outDir: string): Promise<void> {
+  const copy = path.join(cacheDir, 'dist');
+  const target = path.resolve(outDir);
+  const existing = await lstat(copy).catch(() => undefined);
+  if (existing?.isSymbolicLink() && (await readlink(copy)) === target) return;
+  if (existing) await rm(copy, { recursive: true, force: true });
+  await mkdir(cacheDir, { recursive: true });
+  await symlink(target, copy, 'dir');
+}
+
 export function incrementalOutput(): AstroIntegration {
   let started = 0;
   return {
@@ -55,6 +72,9 @@ export function incrementalOutput(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({ vite: { build: { emptyOutDir: false } } });
+      },
+      'astro:config:done': async ({ config }) => {
+        await shareOutputWithCache(fileURLToPath(config.cacheDir), fileURLToPath(config.outDir));
       },
       'astro:build:start': () => {
         started = Date.now() - CLOCK_SLACK_MS;
