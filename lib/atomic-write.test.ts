@@ -14,8 +14,8 @@ describe('writeAtomically', () => {
 
   it('replaces a file whole, by path or file URL, and leaves nothing beside it', async () => {
     const file = path.join(folder, 'a.json');
-    writeAtomically(file, 'first');
-    writeAtomically(pathToFileURL(file), 'second');
+    await writeAtomically(file, 'first');
+    await writeAtomically(pathToFileURL(file), 'second');
     expect(await readFile(file, 'utf8')).toBe('second');
     expect(await readdir(folder)).toEqual(['a.json']);
   });
@@ -23,7 +23,7 @@ describe('writeAtomically', () => {
   it('removes its temporary file when the rename fails', async () => {
     // A folder in the way: the content is written, the rename over the folder refused.
     await mkdir(path.join(folder, 'taken', 'inside'), { recursive: true });
-    expect(() => writeAtomically(path.join(folder, 'taken'), 'text')).toThrow();
+    await expect(writeAtomically(path.join(folder, 'taken'), 'text')).rejects.toThrow();
     expect(await readdir(folder)).toEqual(['taken']);
   });
 

@@ -33,9 +33,9 @@ describe('paper details beside the data store', () => {
   it('reads back what was written under the same digest', async () => {
     const folder = detailsFolder(cacheDir);
     expect(await storedDigests(folder)).toEqual(new Set());
-    writePaperDetail(folder, 'digest-1', detail);
+    await writePaperDetail(folder, 'digest-1', detail);
     expect(await storedDigests(folder)).toEqual(new Set(['digest-1']));
-    expect(readPaperDetail(folder, 'digest-1')).toEqual(detail);
+    expect(await readPaperDetail(folder, 'digest-1')).toEqual(detail);
   });
 
   it('removes detail files of other formats, which would not read as this one', async () => {
@@ -51,8 +51,8 @@ describe('paper details beside the data store', () => {
   it('prunes the files of digests no longer in the atlas and keeps the rest', async () => {
     const folder = detailsFolder(cacheDir);
     await storedDigests(folder);
-    writePaperDetail(folder, 'old', detail);
-    writePaperDetail(folder, 'current', detail);
+    await writePaperDetail(folder, 'old', detail);
+    await writePaperDetail(folder, 'current', detail);
     await pruneDetails(folder, await storedDigests(folder), new Set(['current']));
     expect(await readdir(folder)).toEqual(['current.json']);
   });
@@ -68,7 +68,7 @@ describe('paper details beside the data store', () => {
   it('says to build again when a detail file is missing', async () => {
     const folder = detailsFolder(cacheDir);
     await storedDigests(folder);
-    expect(() => readPaperDetail(folder, 'gone')).toThrow(
+    await expect(readPaperDetail(folder, 'gone')).rejects.toThrow(
       `the rendered paper gone is missing from ${folder.pathname}; run \`npm run build\` again`,
     );
   });

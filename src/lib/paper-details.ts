@@ -6,8 +6,7 @@
  * alone made it hundreds of megabytes, which the build could not get past. Lists need only the card
  * (contract/schema.ts), so the store keeps that and each paper page reads its own details here.
  */
-import { readFileSync } from 'node:fs';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { isTemporaryFile, writeAtomically } from '../../lib/atomic-write.ts';
 import type { PaperDetailData } from '../../contract/schema.ts';
 
@@ -30,18 +29,17 @@ function detailFile(folder: URL, digest: string): URL {
   return new URL(`${digest}.json`, folder);
 }
 
-/** Synchronous, like the writes: one page's detail is a few kilobytes, read by thousands of pages. */
-export function readPaperDetail(folder: URL, digest: string): PaperDetail {
+export async function readPaperDetail(folder: URL, digest: string): Promise<PaperDetail> {
   try {
-    return JSON.parse(readFileSync(detailFile(folder, digest), 'utf8')) as PaperDetail;
+    return JSON.parse(await readFile(detailFile(folder, digest), 'utf8')) as PaperDetail;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     throw new Error(`the rendered paper ${digest} is missing from ${folder.pathname}; run \`npm run build\` again`);
   }
 }
 
-export function writePaperDetail(folder: URL, digest: string, detail: PaperDetail): void {
-  writeAtomically(detailFile(folder, digest), JSON.stringify(detail));
+export function writePaperDetail(folder: URL, digest: string, detail: PaperDetail): Promise<void> {
+  return writeAtomically(detailFile(folder, digest), JSON.stringify(detail));
 }
 
 /**

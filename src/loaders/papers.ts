@@ -4,8 +4,7 @@
  * source details in a file per digest (src/lib/paper-details.ts), so an unchanged paper costs nothing
  * on the next build and the data store stays small at any corpus size.
  */
-import { readFileSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
@@ -13,11 +12,14 @@ import type { Loader } from 'astro/loaders';
 import { load as parseYaml } from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { inBatches } from '../../lib/batches.ts';
 import { detailsFolder, pruneDetails, storedDigests, writePaperDetail } from '../lib/paper-details.ts';
 import { paperCardSchema, paperSchema, type PaperCardData } from '../../contract/schema.ts';
 import { PaperFileError, renderPaperBody } from '../lib/render-body.ts';
 
 const FRONTMATTER = /^---\n([\s\S]*?)\n---\n/;
+/** Files read at once; enough to keep the disk busy without holding the whole corpus in flight. */
+const FILES_AT_ONCE = 64;
 
 /** The line in the file of the first invalid field; the `yaml` parser keeps positions, js-yaml does not. */
 function lineOfField(frontmatter: string, field: PropertyKey[]): number | undefined {
@@ -56,8 +58,7 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         const id = name.slice(0, -'.mdx'.length);
         seen.add(id);
         const shown = `${options.base}/${name}`;
-        // Read synchronously, as the details are written: see lib/atomic-write.ts.
-        const text = readFileSync(path.join(folder, name), 'utf8');
+        const text = await readFile(path.join(folder, name), 'utf8');
         const digest = generateDigest(text);
         kept.add(digest);
         if (store.get(id)?.digest === digest && stored.has(digest)) return;
@@ -81,13 +82,13 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
             lineOffset: match[0].split('\n').length - 1,
             notes: `${options.notes}/${id}.mdx`,
           });
-          writePaperDetail(details, digest, { links, identifiers, sources, verbatim, html, text: bodyText });
+          await writePaperDetail(details, digest, { links, identifiers, sources, verbatim, html, text: bodyText });
           rendered++;
         }
         store.set({ id, data, digest, filePath: shown });
       };
 
-      for (const name of names) await loadOne(name);
+      await inBatches(names, FILES_AT_ONCE, loadOne);
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       await pruneDetails(details, stored, kept);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -1,13 +1,17 @@
 /** The whole corpus as JSON, for other tools. */
 import type { APIRoute } from 'astro';
 import { getAtlas, paperDetail } from '../lib/atlas.ts';
+import { inBatches } from '../../lib/batches.ts';
 import { findPaperLinks } from '../lib/find-paper.ts';
 import { absoluteHref, paperPath, topicPath } from '../lib/url.ts';
 
+/** Detail files read at once. */
+const DETAILS_AT_ONCE = 32;
+
 export const GET: APIRoute = async ({ site }) => {
   const atlas = await getAtlas();
-  const papers = atlas.papersByTitle.map((paper) => {
-    const detail = paperDetail(paper);
+  const papers = await inBatches(atlas.papersByTitle, DETAILS_AT_ONCE, async (paper) => {
+    const detail = await paperDetail(paper);
     return {
       slug: paper.id,
       url: absoluteHref(paperPath(paper.id), site),
