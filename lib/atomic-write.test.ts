@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isTemporaryFile, writeAtomically } from './atomic-write.ts';
+import { isTemporaryFile, writeAtomically, writeAtomicallySync } from './atomic-write.ts';
 
 describe('writeAtomically', () => {
   let folder: string;
@@ -16,7 +16,8 @@ describe('writeAtomically', () => {
     const file = path.join(folder, 'a.json');
     await writeAtomically(file, 'first');
     await writeAtomically(pathToFileURL(file), 'second');
-    expect(await readFile(file, 'utf8')).toBe('second');
+    writeAtomicallySync(file, 'third');
+    expect(await readFile(file, 'utf8')).toBe('third');
     expect(await readdir(folder)).toEqual(['a.json']);
   });
 
@@ -24,6 +25,7 @@ describe('writeAtomically', () => {
     // A folder in the way: the content is written, the rename over the folder refused.
     await mkdir(path.join(folder, 'taken', 'inside'), { recursive: true });
     await expect(writeAtomically(path.join(folder, 'taken'), 'text')).rejects.toThrow();
+    expect(() => writeAtomicallySync(path.join(folder, 'taken'), 'text')).toThrow();
     expect(await readdir(folder)).toEqual(['taken']);
   });
 

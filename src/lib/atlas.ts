@@ -50,7 +50,7 @@ async function loadAtlas(): Promise<Atlas> {
 
 let atlas: Promise<Atlas> | undefined;
 /** What only the paper's own page shows, which the loader keeps beside the data store. */
-export function paperDetail(paper: PaperEntry): PaperDetail {
+export function paperDetail(paper: PaperEntry): Promise<PaperDetail> {
   return readPaperDetail(detailsFolder(cacheDir), String(paper.digest));
 }
 
