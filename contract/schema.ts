@@ -77,7 +77,7 @@ export const paperCardSchema = paperSchema
   })
   .extend({ hasCode: z.boolean() });
 
-/** What only the paper's own page shows; kept beside the data store (src/lib/paper-details.ts). */
+/** What only the paper's own page shows; kept beside the data store (contract/paper-details.ts). */
 export const paperDetailSchema = paperSchema.pick({ links: true, identifiers: true, sources: true, verbatim: true });
 
 export type PaperData = z.infer<typeof paperSchema>;

@@ -17,7 +17,7 @@ import { parseDump, type Layout } from './parse.ts';
 import { readSources } from './read.ts';
 import { assignTopics, loadTopicConfig, TOPICS_FILE } from './topics.ts';
 import type { Diagnostic, EnrichedPaper, Listing, SourceFile, Topic } from './types.ts';
-import { writeOutputs } from './write/files.ts';
+import { writeOutputs, writePaperDetails } from './write/files.ts';
 import { NOTES_FOLDER, renderPaperPages, renderTopicEntry } from './write/page.ts';
 import { openRenderRecord, renderInputs } from './write/render-record.ts';
 
@@ -139,7 +139,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const changed = enriched.filter((paper) => !current.has(pageFile(paper)));
   const outputs = new Map<string, string>();
   const pages = await renderPaperPages(changed);
-  for (const [index, paper] of changed.entries()) outputs.set(pageFile(paper), pages[index]!);
+  for (const [index, paper] of changed.entries()) outputs.set(pageFile(paper), pages[index]!.text);
   for (const [order, topic] of topics.entries()) {
     outputs.set(`${TOPICS_FOLDER}/${topic.slug}.yaml`, renderTopicEntry(topic, order, shown(configFile)));
   }
@@ -160,6 +160,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 
   const written = await writeOutputs(root, [PAPERS_FOLDER, TOPICS_FOLDER], outputs, current);
   diagnostics.push(...written.diagnostics);
+  await writePaperDetails(root, pages);
   await record.save(pageInputs);
   await saveRememberedDates(root, dated.remembered);
   await saveLayoutRecord(root, enriched);

@@ -3,9 +3,9 @@
  * lookups every page needs computed once per build.
  */
 import { createHash } from 'node:crypto';
-import { cacheDir } from 'astro:config/server';
+import { root } from 'astro:config/server';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { detailsFolder, readPaperDetail, type PaperDetail } from './paper-details.ts';
+import { detailsFolder, readPaperDetail, type PaperDetail } from '../../contract/paper-details.ts';
 import { byTitle } from './paper-order.ts';
 import { formatCount } from './format.ts';
 
@@ -49,9 +49,9 @@ async function loadAtlas(): Promise<Atlas> {
 }
 
 let atlas: Promise<Atlas> | undefined;
-/** What only the paper's own page shows, which the loader keeps beside the data store. */
+/** What only the paper's own page shows, kept beside the data store (contract/paper-details.ts). */
 export function paperDetail(paper: PaperEntry): Promise<PaperDetail> {
-  return readPaperDetail(detailsFolder(cacheDir), String(paper.digest));
+  return readPaperDetail(detailsFolder(root), String(paper.digest));
 }
 
 export function getAtlas(): Promise<Atlas> {

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detailsFolder, readPaperDetail } from '../lib/paper-details.ts';
+import { detailsFolder, readPaperDetail } from '../../contract/paper-details.ts';
 import { paperLoader } from './papers.ts';
 import { PROJECT_ROOT } from '../../lib/project-root.ts';
 
@@ -24,7 +23,6 @@ function context(projectRoot: string) {
   const value = {
     store,
     parseData: async ({ data }: { data: Record<string, unknown> }) => data,
-    generateDigest: (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16),
     logger: { info: () => {}, warn: () => {} },
     config: { root: pathToFileURL(`${projectRoot}/`), cacheDir: pathToFileURL(`${projectRoot}/cache/`) },
   };
@@ -51,7 +49,7 @@ describe('paper loader', () => {
     const entry = entries.get(SLUG)!;
     expect(entry.data.title).toBe('Neural Turing Machines');
     expect(entry.data).not.toHaveProperty('links');
-    const detail = await readPaperDetail(detailsFolder(value.config.cacheDir), entry.digest!);
+    const detail = await readPaperDetail(detailsFolder(value.config.root), entry.digest!);
     expect(detail.html).toMatch(/^<p>We extend the capabilities of neural networks/);
   });
 

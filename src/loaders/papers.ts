@@ -1,8 +1,8 @@
 /**
- * Content loader for the generated paper pages: reads each `.mdx` file once per content digest,
- * validates its frontmatter, keeps the paper's card in Astro's data store and its rendered body and
- * source details in a file per digest (src/lib/paper-details.ts), so an unchanged paper costs nothing
- * on the next build and the data store stays small at any corpus size.
+ * Content loader for the generated paper pages: reads each `.mdx` file, validates its frontmatter
+ * and keeps the paper's card in Astro's data store. Its rendered body and source details are in a
+ * file per page digest (contract/paper-details.ts), which the content step writes for the pages it
+ * generates; a page without one (edited by hand, or its file lost) is rendered here.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,9 +13,15 @@ import { load as parseYaml } from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { inBatches } from '../../lib/batches.ts';
-import { detailsFolder, pruneDetails, storedDigests, writePaperDetail } from '../lib/paper-details.ts';
+import {
+  detailsFolder,
+  pageDigest,
+  pruneDetails,
+  storedDigests,
+  writePaperDetail,
+} from '../../contract/paper-details.ts';
 import { paperCardSchema, paperSchema, type PaperCardData } from '../../contract/schema.ts';
-import { PaperFileError, renderPaperBody } from '../lib/render-body.ts';
+import { PaperFileError, renderPaperBody } from '../../lib/render-body.ts';
 
 const FRONTMATTER = /^---\n([\s\S]*?)\n---\n/;
 /** Files read at once; enough to keep the disk busy without holding the whole corpus in flight. */
@@ -42,14 +48,14 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
   return {
     name: 'paper-atlas-papers',
     schema: paperCardSchema,
-    async load({ store, parseData, generateDigest, logger, config }) {
+    async load({ store, parseData, logger, config }) {
       const started = performance.now();
       const root = fileURLToPath(config.root);
       const folder = path.join(root, options.base);
       const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.mdx')).sort();
       if (names.length === 0) logger.warn(`no paper pages in ${options.base}; run \`npm run content\` first`);
       const seen = new Set<string>();
-      const details = detailsFolder(config.cacheDir);
+      const details = detailsFolder(config.root);
       const stored = await storedDigests(details);
       const kept = new Set<string>();
       let rendered = 0;
@@ -59,7 +65,7 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         seen.add(id);
         const shown = `${options.base}/${name}`;
         const text = await readFile(path.join(folder, name), 'utf8');
-        const digest = generateDigest(text);
+        const digest = pageDigest(text);
         kept.add(digest);
         if (store.get(id)?.digest === digest && stored.has(digest)) return;
         const match = text.match(FRONTMATTER);
@@ -77,7 +83,7 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         const data = await parseData({ id, data: card, filePath: shown });
         // The detail file is named by the page's digest, so one that exists is this page rendered.
         if (!stored.has(digest)) {
-          const { html, text: bodyText } = await renderPaperBody(text.slice(match[0].length), {
+          const { html, text: bodyText } = renderPaperBody(text.slice(match[0].length), {
             file: shown,
             lineOffset: match[0].split('\n').length - 1,
             notes: `${options.notes}/${id}.mdx`,
@@ -93,7 +99,7 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
       await pruneDetails(details, stored, kept);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       logger.info(
-        `${names.length} papers, ${rendered} rendered, ${names.length - rendered} unchanged, in ${seconds} s`,
+        `${names.length} papers, ${rendered} rendered here, ${names.length - rendered} as the content step or the last build left them, in ${seconds} s`,
       );
     },
   };

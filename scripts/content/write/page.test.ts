@@ -9,6 +9,7 @@ import { normaliseListing } from '../normalise.ts';
 import { parseDump } from '../parse.ts';
 import type { Paper } from '../types.ts';
 import { excerpt, renderPaperPage, renderPaperPages } from './page.ts';
+import { renderPaperBody } from '../../../lib/render-body.ts';
 
 /** A JSX runtime that builds plain objects, so a compiled page can be inspected without React. */
 interface Element {
@@ -59,7 +60,7 @@ describe('renderPaperPage', () => {
   it.each(papers.map((paper) => [paper.title, paper] as const))(
     'compiles and shows “%s” literally',
     async (_title, paper) => {
-      const page = renderPaperPage(paper);
+      const page = renderPaperPage(paper).text;
       const tree = await renderMdx(page);
       expect(textOf(tree).replace(/\s+/g, ' ').trim()).toBe(paper.variants[0]!.displayAbstract);
       expect(elementTypes(tree).filter((type) => typeof type === 'string' && !['p', 'a'].includes(type))).toEqual([]);
@@ -70,6 +71,16 @@ describe('renderPaperPage', () => {
       expect(data.title).toBe(paper.title);
     },
   );
+
+  it('leaves the details the site would render from the page file itself', () => {
+    for (const paper of papers) {
+      const { text, detail } = renderPaperPage(paper);
+      const body = text.slice(text.indexOf('\n---\n') + '\n---\n'.length);
+      const origin = { file: `${paper.slug}.mdx`, lineOffset: 0, notes: '' };
+      expect(detail).toMatchObject(renderPaperBody(body, origin));
+      expect(detail.text).toBe(paper.variants[0]!.displayAbstract);
+    }
+  });
 
   it('renders the same pages on two threads as on one', async () => {
     expect(await renderPaperPages(papers, 0)).toEqual(papers.map(renderPaperPage));
@@ -103,7 +114,7 @@ describe('renderPaperPage', () => {
         }),
       ]).papers,
     );
-    const tree = await renderMdx(renderPaperPage(paper!));
+    const tree = await renderMdx(renderPaperPage(paper!).text);
     const links: string[] = [];
     const collect = (node: unknown) => {
       if (Array.isArray(node)) node.forEach(collect);

@@ -12,6 +12,8 @@ import { unified } from 'unified';
 // js-yaml writes frontmatter faster than `yaml`: rendering 100,000 pages took 21.6 s with `yaml`, 14-16 s with js-yaml.
 import { dump } from 'js-yaml';
 import { paperSchema, topicEntrySchema, type PaperData, type TopicEntry } from '../../../contract/schema.ts';
+import type { PaperDetail } from '../../../contract/paper-details.ts';
+import { renderBodyTree } from '../../../lib/render-body.ts';
 import { findUrls } from '../normalise.ts';
 import { inTwoHalves, runOnWorker, SECOND_THREAD_FROM } from '../threads.ts';
 import remarkEscapeEsm from './remark-escape-esm.ts';
@@ -112,7 +114,14 @@ function generatedHeader(from: string[], editInstead: string): string {
     .join('');
 }
 
-export function renderPaperPage(paper: EnrichedPaper): string {
+export interface RenderedPaper {
+  /** The page file's text. */
+  text: string;
+  /** What only its page shows, rendered from the same tree (contract/paper-details.ts). */
+  detail: PaperDetail;
+}
+
+export function renderPaperPage(paper: EnrichedPaper): RenderedPaper {
   const data = paperData(paper);
   const sources = [...new Set(data.sources.map((source) => source.file))];
   const header = generatedHeader(
@@ -120,12 +129,20 @@ export function renderPaperPage(paper: EnrichedPaper): string {
     `Add commentary in ${NOTES_FOLDER}/${paper.slug}.mdx; regeneration never touches it.`,
   );
   const frontmatter = stringifyYaml(data);
-  const body = serializer.stringify(paperBody(paper));
-  return `---\n${header}${frontmatter}---\n\n${body}`;
+  const tree = paperBody(paper);
+  const body = serializer.stringify(tree);
+  const { links, identifiers, sources: origins, verbatim } = data;
+  return {
+    text: `---\n${header}${frontmatter}---\n\n${body}`,
+    detail: { links, identifiers, sources: origins, verbatim, ...renderBodyTree(tree) },
+  };
 }
 
 /** Every paper's page; a large corpus is rendered on two threads (render-worker.ts). */
-export function renderPaperPages(papers: EnrichedPaper[], secondThreadFrom = SECOND_THREAD_FROM): Promise<string[]> {
+export function renderPaperPages(
+  papers: EnrichedPaper[],
+  secondThreadFrom = SECOND_THREAD_FROM,
+): Promise<RenderedPaper[]> {
   return inTwoHalves(
     papers.length,
     (start, end) => papers.slice(start, end).map(renderPaperPage),

@@ -1,10 +1,10 @@
 /**
- * Renders the body of a generated paper page to HTML.
+ * Renders the body of a generated paper page to HTML: from the tree the content step writes the
+ * page from, or, for a page the content step did not leave details for, from the page's text.
  *
  * Paper pages are MDX, but the content script only ever writes text, links and headings into them.
- * Rendering them here with the MDX parser, instead of letting Astro compile each file into its own
- * Vite module, keeps a large atlas fast to build. Components belong in the curator's notes, which
- * Astro compiles as real MDX.
+ * Rendering them here, instead of letting Astro compile each file into its own Vite module, keeps a
+ * large atlas fast to build. Components belong in the curator's notes, which Astro compiles as real MDX.
  */
 import { toString as hastToString } from 'hast-util-to-string';
 import type { Root } from 'mdast';
@@ -65,9 +65,15 @@ export interface RenderedBody {
   text: string;
 }
 
-export async function renderPaperBody(body: string, origin: BodyOrigin): Promise<RenderedBody> {
+/** The body as the content step built it, before it was written as MDX. */
+export function renderBodyTree(tree: Root): RenderedBody {
+  const hast = renderer.runSync(tree);
+  return { html: renderer.stringify(hast), text: hastToString(hast).trim() };
+}
+
+/** The body as written in a page file, checked to hold text only. */
+export function renderPaperBody(body: string, origin: BodyOrigin): RenderedBody {
   const tree = parser.parse(body);
   assertTextOnly(tree, origin);
-  const hast = await renderer.run(tree);
-  return { html: renderer.stringify(hast), text: hastToString(hast).trim() };
+  return renderBodyTree(tree);
 }

@@ -22,16 +22,16 @@ const detail: PaperDetail = {
 };
 
 describe('paper details beside the data store', () => {
-  let cacheDir: URL;
+  let projectRoot: URL;
   beforeEach(async () => {
-    cacheDir = pathToFileURL(`${await mkdtemp(path.join(os.tmpdir(), 'atlas-details-'))}/`);
+    projectRoot = pathToFileURL(`${await mkdtemp(path.join(os.tmpdir(), 'atlas-details-'))}/`);
   });
   afterEach(async () => {
-    await rm(cacheDir, { recursive: true, force: true });
+    await rm(projectRoot, { recursive: true, force: true });
   });
 
   it('reads back what was written under the same digest', async () => {
-    const folder = detailsFolder(cacheDir);
+    const folder = detailsFolder(projectRoot);
     expect(await storedDigests(folder)).toEqual(new Set());
     await writePaperDetail(folder, 'digest-1', detail);
     expect(await storedDigests(folder)).toEqual(new Set(['digest-1']));
@@ -39,7 +39,7 @@ describe('paper details beside the data store', () => {
   });
 
   it('removes detail files of other formats, which would not read as this one', async () => {
-    const folder = detailsFolder(cacheDir);
+    const folder = detailsFolder(projectRoot);
     const details = new URL('../', folder);
     await mkdir(new URL('v1/', details), { recursive: true });
     await writeFile(new URL('v1/digest-1.json', details), '{"html":"<p>old</p>"}');
@@ -49,7 +49,7 @@ describe('paper details beside the data store', () => {
   });
 
   it('prunes the files of digests no longer in the atlas and keeps the rest', async () => {
-    const folder = detailsFolder(cacheDir);
+    const folder = detailsFolder(projectRoot);
     await storedDigests(folder);
     await writePaperDetail(folder, 'old', detail);
     await writePaperDetail(folder, 'current', detail);
@@ -58,7 +58,7 @@ describe('paper details beside the data store', () => {
   });
 
   it('removes what a build stopped halfway left unfinished', async () => {
-    const folder = detailsFolder(cacheDir);
+    const folder = detailsFolder(projectRoot);
     await storedDigests(folder);
     await writeFile(new URL('half.json.tmp-4242', folder), '{"links":[');
     expect(await storedDigests(folder)).toEqual(new Set());
@@ -66,7 +66,7 @@ describe('paper details beside the data store', () => {
   });
 
   it('says to build again when a detail file is missing', async () => {
-    const folder = detailsFolder(cacheDir);
+    const folder = detailsFolder(projectRoot);
     await storedDigests(folder);
     await expect(readPaperDetail(folder, 'gone')).rejects.toThrow(
       `the rendered paper gone is missing from ${folder.pathname}; run \`npm run build\` again`,

@@ -1,14 +1,20 @@
 /**
  * What only a paper's own page shows (rendered abstract, links, sources, the dumps' verbatim text),
- * kept as one small JSON file per content digest in Astro's cache folder instead of in its data store.
+ * kept as one small JSON file per page digest among the build records instead of in Astro's data store.
  *
  * Astro bundles the whole data store into the build as one module; at 100,000 papers the abstracts
  * alone made it hundreds of megabytes, which the build could not get past. Lists need only the card
  * (contract/schema.ts), so the store keeps that and each paper page reads its own details here.
+ *
+ * The content step writes the details of every page it generates, from the tree it wrote the page
+ * from; the loader (src/loaders/papers.ts) renders only a page whose digest has none, such as one
+ * edited by hand. Parsing 10,000 generated pages back took the loader 3.2 s.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { isTemporaryFile, writeAtomically } from '../../lib/atomic-write.ts';
-import type { PaperDetailData } from '../../contract/schema.ts';
+import { isTemporaryFile, writeAtomically, writeAtomicallySync } from '../lib/atomic-write.ts';
+import { RECORDS_FOLDER } from '../lib/build-records.ts';
+import type { PaperDetailData } from './schema.ts';
 
 export interface PaperDetail extends PaperDetailData {
   /** The page body (the abstract and its headings) rendered to HTML. */
@@ -18,11 +24,16 @@ export interface PaperDetail extends PaperDetailData {
 }
 
 /** Bumped when PaperDetail changes, so files of another shape are never read as this one. */
-const DETAIL_FORMAT = 'v3';
+const DETAIL_FORMAT = 'v4';
 
-/** The folder of detail files inside Astro's `cacheDir`; it lives and is cleared with the data store. */
-export function detailsFolder(cacheDir: URL): URL {
-  return new URL(`paper-atlas/details/${DETAIL_FORMAT}/`, cacheDir);
+/** The folder of detail files, among the build records of the project at `root`. */
+export function detailsFolder(root: URL): URL {
+  return new URL(`${RECORDS_FOLDER}/details/${DETAIL_FORMAT}/`, root);
+}
+
+/** What names a page's details: the digest of the page file's whole text. */
+export function pageDigest(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
 }
 
 function detailFile(folder: URL, digest: string): URL {
@@ -40,6 +51,11 @@ export async function readPaperDetail(folder: URL, digest: string): Promise<Pape
 
 export function writePaperDetail(folder: URL, digest: string, detail: PaperDetail): Promise<void> {
   return writeAtomically(detailFile(folder, digest), JSON.stringify(detail));
+}
+
+/** The same, blocking: for the content step's write loop (see `writeAtomicallySync`). */
+export function writePaperDetailSync(folder: URL, digest: string, detail: PaperDetail): void {
+  writeAtomicallySync(detailFile(folder, digest), JSON.stringify(detail));
 }
 
 /**
