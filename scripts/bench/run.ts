@@ -227,7 +227,7 @@ try {
       await freshCheckout(atlas);
       await restoreCaches(cleanCopy, atlas, restored);
       await touchOneDump(corpus.folder, `${run} again`);
-      // Hugo keeps nothing between builds that would help here: its clone starts from its content alone.
+      // A Hugo deploy restores at most Hugo's file cache, which this site leaves empty: its clone starts from content alone.
       result.pairs.restored.push(await pair(`${ROWS.restored} ${run}`, corpus.folder, `${hugoSite}-restored`));
       await rename(atlas, `${cleanCopy}-restored`);
     }
