@@ -1,23 +1,32 @@
 /**
- * `npm run bench [-- --sizes 1000,10000,100000 --runs 3]`
+ * `npm run bench [-- --sizes 1000,10000,100000 --runs 3 --no-search]` (`--runs 1` suits 100,000 papers)
  *
- * For each corpus size: synthesise dumps from the seed statistics, run the whole pipeline
- * (content → astro → pagefind + service worker) from clean in a scratch copy of the project,
- * then again after one dump changed. Reports wall time and peak RSS of the process tree per stage,
- * pages per second, output size, and the bytes a cold first search fetches.
- * Writes bench-results/results.json and the table in BENCHMARKS.md.
+ * For each corpus size: synthesise dumps from the seed statistics, then in each run build the
+ * whole pipeline (content → astro → pagefind + service worker) three times:
+ * - clean: a fresh checkout (scratch.ts), nothing cached;
+ * - one dump changed: the same copy again, after one abstract was corrected;
+ * - fresh clone, caches restored, one dump changed: a new checkout into which the folders the
+ *   deploy workflow caches are copied from the first, then another abstract corrected, as a
+ *   deploy on GitHub runs.
+ * Each build is paired with Hugo + Pagefind building the same corpus (hugo-reference.ts), ours then
+ * theirs, so the machine's load hits both alike. Reports medians of wall time and peak RSS of the
+ * process tree per stage, the median of the pairs' ratios, pages per second, output size, and the
+ * bytes a cold first search fetches. Writes bench-results/results.json and the table in BENCHMARKS.md.
  *
- * Every run gets its own scratch copy, and all are removed only at the end: on this machine's file
- * system, creating files right after deleting many is several times slower (100,000 files: ~6 s
- * into a fresh folder, 25–45 s just after deleting as many), which would time the benchmark's own
- * clean-up instead of the build.
+ * Every build of ours runs in the same folder, as every deploy checks out to the same path (the
+ * records keep the site's absolute path); a finished copy is moved aside, not deleted. All scratch
+ * folders are removed only at the end: on this machine's file system, creating files right after
+ * deleting many is several times slower (100,000 files: ~6 s into a fresh folder, 25–45 s just
+ * after deleting as many), which would time the benchmark's own clean-up instead of the build.
  */
-import { cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromiumPath, launchChromium } from '../dev/browser.ts';
-import { measure, type Measurement } from './measure.ts';
+import { hugoEnv, hugoVersion, REFERENCE_STAGES, writeHugoSite } from './hugo-reference.ts';
+import { measure } from './measure.ts';
+import { deployCachePaths, freshCheckout, restoreCaches } from './scratch.ts';
 import { measureSearchBytes, type SearchBytes } from './search-bytes.ts';
 import { seedStatistics, synthesizeCorpus } from './synthesize.ts';
 import { PROJECT_ROOT } from '../../lib/project-root.ts';
@@ -33,43 +42,46 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 
-const STAGES = [
+interface Stage {
+  name: string;
+  command: string;
+  args: readonly string[];
+}
+
+const STAGES: Stage[] = [
   { name: 'content', command: 'node', args: ['scripts/content.ts'] },
   { name: 'astro', command: 'astro', args: ['build'] },
   { name: 'index+sw', command: 'node', args: ['scripts/postbuild.ts'] },
-] as const;
-type StageName = (typeof STAGES)[number]['name'];
+];
 
 interface RunResult {
-  stages: Record<StageName, { seconds: number; peakRssMb: number }>;
+  stages: Record<string, { seconds: number; peakRssMb: number }>;
   totalSeconds: number;
   peakRssMb: number;
 }
+
+/** One build of ours and, when Hugo is installed, the reference's build of the same corpus right after. */
+interface Pair {
+  ours: RunResult;
+  reference?: RunResult;
+}
+
+const ROWS = {
+  clean: 'clean',
+  changed: 'one dump changed',
+  restored: 'fresh clone, caches restored, one dump changed',
+} as const;
+type Row = keyof typeof ROWS;
 
 interface SizeResult {
   papers: number;
   topics: number;
   listings: number;
-  clean: RunResult[];
-  rebuild: RunResult[];
+  pairs: Record<Row, Pair[]>;
   pages: number;
   outputMb: number;
   outputFiles: number;
   search?: SearchBytes;
-}
-
-/** A copy of the project that shares node_modules but not Astro's cache, so runs start clean. */
-async function scratchProject(work: string): Promise<void> {
-  await rm(work, { recursive: true, force: true });
-  await mkdir(path.join(work, 'node_modules'), { recursive: true });
-  for (const entry of ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'scripts', 'public']) {
-    await cp(path.join(PROJECT_ROOT, entry), path.join(work, entry), { recursive: true });
-  }
-  await mkdir(path.join(work, 'content'), { recursive: true });
-  for (const entry of await readdir(path.join(PROJECT_ROOT, 'node_modules'))) {
-    if (entry === '.astro' || entry === '.vite') continue;
-    await symlink(path.join(PROJECT_ROOT, 'node_modules', entry), path.join(work, 'node_modules', entry));
-  }
 }
 
 async function folderSize(folder: string): Promise<{ bytes: number; files: number }> {
@@ -83,43 +95,37 @@ async function folderSize(folder: string): Promise<{ bytes: number; files: numbe
   return { bytes, files };
 }
 
-async function runPipeline(work: string, sources: string): Promise<RunResult> {
-  const env = {
-    ...process.env,
-    PATH: `${path.join(PROJECT_ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
-    PAPER_SOURCES: sources,
-    ASTRO_TELEMETRY_DISABLED: '1',
-  };
-  const stages = {} as RunResult['stages'];
-  let totalSeconds = 0;
-  let peakRssMb = 0;
-  for (const stage of STAGES) {
-    const result: Measurement = await measure(stage.command, [...stage.args], { cwd: work, env });
+const PATH = `${path.join(PROJECT_ROOT, 'node_modules/.bin')}:${process.env.PATH}`;
+
+async function runStages(stages: Stage[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
+  const result: RunResult = { stages: {}, totalSeconds: 0, peakRssMb: 0 };
+  for (const stage of stages) {
+    const measured = await measure(stage.command, [...stage.args], { cwd, env: { ...process.env, PATH, ...env } });
     // The stages' own one-line summaries say what a rebuild reused.
-    for (const line of result.output.match(/^(content|search|offline): .*$/gm) ?? []) console.log(`    ${line}`);
-    stages[stage.name] = { seconds: result.seconds, peakRssMb: result.peakRssMb };
-    totalSeconds += result.seconds;
-    peakRssMb = Math.max(peakRssMb, result.peakRssMb);
+    for (const line of measured.output.match(/^(content|search|offline): .*$/gm) ?? []) console.log(`    ${line}`);
+    result.stages[stage.name] = { seconds: measured.seconds, peakRssMb: measured.peakRssMb };
+    result.totalSeconds += measured.seconds;
+    result.peakRssMb = Math.max(result.peakRssMb, measured.peakRssMb);
   }
-  return { stages, totalSeconds, peakRssMb };
+  return result;
 }
 
 /** Changes one abstract in the first dump, as a curator adding a correction would. */
-async function touchOneDump(sources: string, run: number): Promise<void> {
+async function touchOneDump(sources: string, revision: string): Promise<void> {
   const first = (await readdir(sources)).filter((name) => name.endsWith('.txt')).sort()[0]!;
   const file = path.join(sources, first);
   const text = await readFile(file, 'utf8');
-  await writeFile(file, text.replace(/(\n[^\n]{300,}?)\.(\n)/, `$1, revised ${run}.$2`));
+  await writeFile(file, text.replace(/(\n[^\n]{300,}?)\.(\n)/, `$1, revised ${revision}.$2`));
 }
 
 const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)]!;
 
 function medianRun(list: RunResult[]): RunResult {
-  const stages = {} as RunResult['stages'];
-  for (const { name } of STAGES) {
+  const stages: RunResult['stages'] = {};
+  for (const name of Object.keys(list[0]!.stages)) {
     stages[name] = {
-      seconds: median(list.map((run) => run.stages[name].seconds)),
-      peakRssMb: median(list.map((run) => run.stages[name].peakRssMb)),
+      seconds: median(list.map((run) => run.stages[name]!.seconds)),
+      peakRssMb: median(list.map((run) => run.stages[name]!.peakRssMb)),
     };
   }
   return {
@@ -129,20 +135,30 @@ function medianRun(list: RunResult[]): RunResult {
   };
 }
 
+const seconds = (run: RunResult, stage: string) => run.stages[stage]!.seconds.toFixed(1);
+
 function table(all: SizeResult[]): string {
   const rows = [
-    '| papers | run | content s | astro s | index+sw s | total s | peak RSS MB | pages/s | output MB (files) | first search KB (UI + query) |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| papers | run | content s | astro s | index+sw s | total s | Hugo + Pagefind s | ours ÷ Hugo + Pagefind | peak RSS MB | pages/s | output MB (files) | first search KB (UI + query) |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const size of all) {
-    for (const [label, list] of [
-      ['clean', size.clean],
-      ['one dump changed', size.rebuild],
-    ] as const) {
-      const run = medianRun(list);
+    for (const [row, label] of Object.entries(ROWS) as [Row, string][]) {
+      const pairs = size.pairs[row];
+      const ours = medianRun(pairs.map((pair) => pair.ours));
+      const measured = pairs.flatMap((pair) =>
+        pair.reference ? [{ ours: pair.ours, reference: pair.reference }] : [],
+      );
+      const reference = measured.length > 0 ? medianRun(measured.map((pair) => pair.reference)) : undefined;
+      const referenceCell = reference
+        ? `${reference.totalSeconds.toFixed(1)} (${seconds(reference, 'hugo')} + ${seconds(reference, 'pagefind')})`
+        : '–';
+      const ratio = reference
+        ? median(measured.map((pair) => pair.ours.totalSeconds / pair.reference.totalSeconds)).toFixed(1)
+        : '–';
       const search = size.search ? ((size.search.uiScripts + size.search.firstQuery) / 1024).toFixed(0) : '–';
       rows.push(
-        `| ${size.papers.toLocaleString('en')} | ${label} | ${run.stages.content.seconds.toFixed(1)} | ${run.stages.astro.seconds.toFixed(1)} | ${run.stages['index+sw'].seconds.toFixed(1)} | ${run.totalSeconds.toFixed(1)} | ${run.peakRssMb.toFixed(0)} | ${(size.pages / run.stages.astro.seconds).toFixed(0)} | ${size.outputMb.toFixed(0)} (${size.outputFiles}) | ${label === 'clean' ? search : ''} |`,
+        `| ${size.papers.toLocaleString('en')} | ${label} | ${seconds(ours, 'content')} | ${seconds(ours, 'astro')} | ${seconds(ours, 'index+sw')} | ${ours.totalSeconds.toFixed(1)} | ${referenceCell} | ${ratio} | ${ours.peakRssMb.toFixed(0)} | ${(size.pages / ours.stages.astro!.seconds).toFixed(0)} | ${size.outputMb.toFixed(0)} (${size.outputFiles}) | ${row === 'clean' ? search : ''} |`,
       );
     }
   }
@@ -151,7 +167,9 @@ function table(all: SizeResult[]): string {
 
 const stats = await seedStatistics(path.join(PROJECT_ROOT, 'content/sources'));
 const all: SizeResult[] = [];
-const scratchFolders: string[] = [];
+const hugo = await hugoVersion();
+if (!hugo) console.warn('bench: no Hugo + Pagefind reference: `hugo` not found (Debian package hugo)');
+const restored = await deployCachePaths();
 let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
 if (!values['no-search']) {
   try {
@@ -162,6 +180,27 @@ if (!values['no-search']) {
   }
 }
 
+await mkdir(results, { recursive: true });
+const scratch = await mkdtemp(path.join(results, 'scratch-'));
+const atlas = path.join(scratch, 'atlas');
+
+/** Our build in `atlas` of the corpus in `sources`, then the reference's in `hugoSite`, both logged. */
+async function pair(label: string, sources: string, hugoSite: string): Promise<Pair> {
+  const ours = await runStages(STAGES, atlas, { PAPER_SOURCES: sources, ASTRO_TELEMETRY_DISABLED: '1' });
+  console.log(
+    `  ${label}: ${ours.totalSeconds.toFixed(1)} s, peak ${ours.peakRssMb.toFixed(0)} MB`,
+    JSON.stringify(ours.stages),
+  );
+  if (!hugo) return { ours };
+  await writeHugoSite(sources, hugoSite);
+  const reference = await runStages(REFERENCE_STAGES, hugoSite, hugoEnv(hugoSite));
+  console.log(
+    `  ${label}, Hugo + Pagefind: ${reference.totalSeconds.toFixed(1)} s, peak ${reference.peakRssMb.toFixed(0)} MB`,
+    JSON.stringify(reference.stages),
+  );
+  return { ours, reference };
+}
+
 try {
   for (const papers of sizes) {
     const corpus = await synthesizeCorpus(stats, papers, path.join(results, `corpus-${papers}`));
@@ -170,37 +209,34 @@ try {
       papers,
       topics: corpus.topics,
       listings: corpus.listings,
-      clean: [],
-      rebuild: [],
+      pairs: { clean: [], changed: [], restored: [] },
       pages: 0,
       outputMb: 0,
       outputFiles: 0,
     };
-    let work = '';
+    let cleanCopy = '';
     for (let run = 1; run <= runs; run++) {
-      work = path.join(results, `work-${papers}-${run}`);
-      scratchFolders.push(work);
-      await scratchProject(work);
-      const clean = await runPipeline(work, corpus.folder);
-      result.clean.push(clean);
-      console.log(
-        `  clean ${run}: ${clean.totalSeconds.toFixed(1)} s, peak ${clean.peakRssMb.toFixed(0)} MB`,
-        JSON.stringify(clean.stages),
-      );
-      await touchOneDump(corpus.folder, run);
-      const rebuild = await runPipeline(work, corpus.folder);
-      result.rebuild.push(rebuild);
-      console.log(
-        `  one dump changed ${run}: ${rebuild.totalSeconds.toFixed(1)} s, peak ${rebuild.peakRssMb.toFixed(0)} MB`,
-        JSON.stringify(rebuild.stages),
-      );
+      const hugoSite = path.join(scratch, `hugo-${papers}-${run}`);
+      await freshCheckout(atlas);
+      result.pairs.clean.push(await pair(`${ROWS.clean} ${run}`, corpus.folder, hugoSite));
+      await touchOneDump(corpus.folder, `${run}`);
+      result.pairs.changed.push(await pair(`${ROWS.changed} ${run}`, corpus.folder, hugoSite));
+
+      cleanCopy = path.join(scratch, `atlas-${papers}-${run}`);
+      await rename(atlas, cleanCopy);
+      await freshCheckout(atlas);
+      await restoreCaches(cleanCopy, atlas, restored);
+      await touchOneDump(corpus.folder, `${run} again`);
+      // A Hugo deploy restores at most Hugo's file cache, which this site leaves empty: its clone starts from content alone.
+      result.pairs.restored.push(await pair(`${ROWS.restored} ${run}`, corpus.folder, `${hugoSite}-restored`));
+      await rename(atlas, `${cleanCopy}-restored`);
     }
-    const output = await folderSize(path.join(work, 'dist'));
+    const output = await folderSize(path.join(cleanCopy, 'dist'));
     result.outputMb = output.bytes / 1e6;
     result.outputFiles = output.files;
-    result.pages = (await readdir(path.join(work, 'content/papers'))).length;
+    result.pages = (await readdir(path.join(cleanCopy, 'content/papers'))).length;
     if (browser) {
-      result.search = await measureSearchBytes(browser, path.join(work, 'dist'), '/', 'topics/', [
+      result.search = await measureSearchBytes(browser, path.join(cleanCopy, 'dist'), '/', 'topics/', [
         'memory network',
         'evolution',
       ]);
@@ -210,16 +246,24 @@ try {
   }
 } finally {
   await browser?.close();
-  await Promise.all(scratchFolders.map((folder) => rm(folder, { recursive: true, force: true })));
+  // This run's copies, and any an interrupted run left.
+  for (const entry of await readdir(results)) {
+    if (entry.startsWith('scratch-')) await rm(path.join(results, entry), { recursive: true, force: true });
+  }
 }
 
+const pagefind = JSON.parse(await readFile(path.join(PROJECT_ROOT, 'node_modules/pagefind/package.json'), 'utf8')) as {
+  version: string;
+};
+const reference = hugo
+  ? `Hugo ${hugo.split(' ')[1]} + Pagefind ${pagefind.version} (scripts/bench/hugo/), each build right after one of ours on the same corpus; the ratio is the median of the pairs' ratios`
+  : 'none, no `hugo` installed';
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
-await mkdir(results, { recursive: true });
 await writeFile(
   path.join(results, 'results.json'),
-  `${JSON.stringify({ machine, date: new Date().toISOString(), runs, results: all }, null, 2)}\n`,
+  `${JSON.stringify({ machine, reference, date: new Date().toISOString(), runs, results: all }, null, 2)}\n`,
 );
-const report = `## ${new Date().toISOString().slice(0, 10)}: ${sizes.join(', ')} papers, median of ${runs}\n\nMachine: ${machine}\n\n${table(all)}\n`;
+const report = `## ${new Date().toISOString().slice(0, 10)}: ${sizes.join(', ')} papers, median of ${runs}\n\nMachine: ${machine}\n\nReference: ${reference}\n\n${table(all)}\n`;
 console.log(`\n${report}`);
 const benchmarks = path.join(PROJECT_ROOT, 'BENCHMARKS.md');
 const existing = await readFile(benchmarks, 'utf8').catch(
