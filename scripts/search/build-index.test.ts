@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INDEX_LIST_PATH } from '../../contract/search-indexes.ts';
-import { buildSearchIndex } from './build-index.ts';
+import { buildSearchIndex, withinBudget } from './build-index.ts';
 
 const paper = (slug: string) => `papers/${slug}/index.html`;
 
@@ -123,5 +123,30 @@ describe('buildSearchIndex over the index of the last build', () => {
     await utimes(file, time, time);
     expect(await buildSearchIndex(site, options)).toMatchObject({ reindexed: 0 });
     expect(await buildSearchIndex(site)).toMatchObject({ reindexed: 1 });
+  });
+});
+
+describe('withinBudget', () => {
+  it('runs up to two parts at once while their memory fits, and a part over the budget alone', async () => {
+    const running = new Set<string>();
+    const together: string[][] = [];
+    const parts = [
+      { name: 'topics', pages: 100 },
+      { name: 'a–m', pages: 5_000 },
+      { name: 'n–z', pages: 5_000 },
+      { name: 'huge', pages: 25_000 },
+    ];
+    await withinBudget(
+      parts,
+      (part) => part.pages * 130_000,
+      { atOnce: 2, budget: 1.4e9 },
+      async (part) => {
+        running.add(part.name);
+        together.push([...running].sort());
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        running.delete(part.name);
+      },
+    );
+    expect(together).toEqual([['topics'], ['a–m', 'topics'], ['a–m', 'n–z'], ['huge']]);
   });
 });
