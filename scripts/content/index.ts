@@ -5,8 +5,10 @@
  * so a failing run leaves the previous output untouched. A page whose paper did not change since
  * the last run is not rendered again (write/render-record.ts).
  */
-import { access, readdir } from 'node:fs/promises';
+import { access, mkdir, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { detailsFolder } from '../../contract/paper-details.ts';
 import { addedDates, blameDumps, loadRememberedDates, saveRememberedDates } from './added.ts';
 import { enrichPapers } from './enrich.ts';
 import { readLastPositions, saveLayoutRecord } from './enrich/layout-record.ts';
@@ -17,7 +19,7 @@ import { parseDump, type Layout } from './parse.ts';
 import { readSources } from './read.ts';
 import { assignTopics, loadTopicConfig, TOPICS_FILE } from './topics.ts';
 import type { Diagnostic, EnrichedPaper, Listing, SourceFile, Topic } from './types.ts';
-import { writeOutputs, writePaperDetails } from './write/files.ts';
+import { writeOutputs } from './write/files.ts';
 import { NOTES_FOLDER, renderPaperPages, renderTopicEntry } from './write/page.ts';
 import { openRenderRecord, renderInputs } from './write/render-record.ts';
 
@@ -138,8 +140,10 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const current = await record.current(pageInputs);
   const changed = enriched.filter((paper) => !current.has(pageFile(paper)));
   const outputs = new Map<string, string>();
-  const pages = await renderPaperPages(changed);
-  for (const [index, paper] of changed.entries()) outputs.set(pageFile(paper), pages[index]!.text);
+  const details = detailsFolder(pathToFileURL(`${root}/`));
+  await mkdir(details, { recursive: true });
+  const pages = await renderPaperPages(changed, details);
+  for (const [index, paper] of changed.entries()) outputs.set(pageFile(paper), pages[index]!);
   for (const [order, topic] of topics.entries()) {
     outputs.set(`${TOPICS_FOLDER}/${topic.slug}.yaml`, renderTopicEntry(topic, order, shown(configFile)));
   }
@@ -160,7 +164,6 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
 
   const written = await writeOutputs(root, [PAPERS_FOLDER, TOPICS_FOLDER], outputs, current);
   diagnostics.push(...written.diagnostics);
-  await writePaperDetails(root, pages);
   await record.save(pageInputs);
   await saveRememberedDates(root, dated.remembered);
   await saveLayoutRecord(root, enriched);

@@ -1,4 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { compile, run } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -10,6 +14,7 @@ import { parseDump } from '../parse.ts';
 import type { Paper } from '../types.ts';
 import { excerpt, renderPaperPage, renderPaperPages } from './page.ts';
 import { renderPaperBody } from '../../../lib/render-body.ts';
+import { pageDigest, readPaperDetail } from '../../../contract/paper-details.ts';
 
 /** A JSX runtime that builds plain objects, so a compiled page can be inspected without React. */
 interface Element {
@@ -82,8 +87,16 @@ describe('renderPaperPage', () => {
     }
   });
 
-  it('renders the same pages on two threads as on one', async () => {
-    expect(await renderPaperPages(papers, 0)).toEqual(papers.map(renderPaperPage));
+  it('renders the same pages on two threads as on one, and leaves their details', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'atlas-details-'));
+    const details = pathToFileURL(`${folder}/`);
+    try {
+      const rendered = papers.map(renderPaperPage);
+      expect(await renderPaperPages(papers, details, 0)).toEqual(rendered.map((page) => page.text));
+      for (const { text, detail } of rendered) expect(await readPaperDetail(details, pageDigest(text))).toEqual(detail);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('keeps hostile titles as text and gives them safe slugs', () => {

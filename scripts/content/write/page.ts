@@ -12,7 +12,7 @@ import { unified } from 'unified';
 // js-yaml writes frontmatter faster than `yaml`: rendering 100,000 pages took 21.6 s with `yaml`, 14-16 s with js-yaml.
 import { dump } from 'js-yaml';
 import { paperSchema, topicEntrySchema, type PaperData, type TopicEntry } from '../../../contract/schema.ts';
-import type { PaperDetail } from '../../../contract/paper-details.ts';
+import { pageDigest, writePaperDetailSync, type PaperDetail } from '../../../contract/paper-details.ts';
 import { renderBodyTree } from '../../../lib/render-body.ts';
 import { findUrls } from '../normalise.ts';
 import { inTwoHalves, runOnWorker, SECOND_THREAD_FROM } from '../threads.ts';
@@ -138,15 +138,34 @@ export function renderPaperPage(paper: EnrichedPaper): RenderedPaper {
   };
 }
 
-/** Every paper's page; a large corpus is rendered on two threads (render-worker.ts). */
+/**
+ * Renders each page and leaves its details in `details` at once, so a large corpus never holds them
+ * all (100,000 papers: ~300 MB) and each thread writes its own; only the page texts come back, to be
+ * written once every page has rendered. The details are named by content, so one left by a run that
+ * fails later is only an unused file, which the site's loader removes.
+ */
+export function renderPagesLeavingDetails(papers: readonly EnrichedPaper[], details: URL): string[] {
+  return papers.map((paper) => {
+    const { text, detail } = renderPaperPage(paper);
+    writePaperDetailSync(details, pageDigest(text), detail);
+    return text;
+  });
+}
+
+/** Every paper's page text; a large corpus is rendered on two threads (render-worker.ts). */
 export function renderPaperPages(
   papers: EnrichedPaper[],
+  details: URL,
   secondThreadFrom = SECOND_THREAD_FROM,
-): Promise<RenderedPaper[]> {
+): Promise<string[]> {
   return inTwoHalves(
     papers.length,
-    (start, end) => papers.slice(start, end).map(renderPaperPage),
-    (start, end) => runOnWorker(new URL('./render-worker.ts', import.meta.url), papers.slice(start, end)),
+    (start, end) => renderPagesLeavingDetails(papers.slice(start, end), details),
+    (start, end) =>
+      runOnWorker(new URL('./render-worker.ts', import.meta.url), {
+        papers: papers.slice(start, end),
+        details: details.href,
+      }),
     secondThreadFrom,
   );
 }

@@ -1,6 +1,8 @@
-/** Renders a share of the paper pages for page.ts on its own thread. */
+/** Renders a share of the paper pages for page.ts on its own thread, writing their details itself. */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EnrichedPaper } from '../types.ts';
-import { renderPaperPage } from './page.ts';
+import { renderPagesLeavingDetails } from './page.ts';
 
-parentPort!.postMessage((workerData as EnrichedPaper[]).map(renderPaperPage));
+// A URL does not cross threads; its address does.
+const { papers, details } = workerData as { papers: EnrichedPaper[]; details: string };
+parentPort!.postMessage(renderPagesLeavingDetails(papers, new URL(details)));
