@@ -1,16 +1,19 @@
-/** The whole corpus as JSON, for other tools. */
+/**
+ * The whole corpus as JSON, for other tools. Written as a stream, a few dozen papers at a time: as
+ * one string it was 327 MB at 100,000 papers, and building, encoding and copying it took the build
+ * from 2.2 GB to 4.4 GB of memory.
+ */
 import type { APIRoute } from 'astro';
-import { getAtlas, paperDetail } from '../lib/atlas.ts';
-import { inBatches } from '../../lib/batches.ts';
+import { getAtlas, paperDetail, type PaperEntry } from '../lib/atlas.ts';
 import { findPaperLinks } from '../lib/find-paper.ts';
 import { absoluteHref, paperPath, topicPath } from '../lib/url.ts';
 
-/** Detail files read at once. */
-const DETAILS_AT_ONCE = 32;
+/** Papers read and written per chunk of the stream. */
+const PAPERS_PER_CHUNK = 32;
 
 export const GET: APIRoute = async ({ site }) => {
   const atlas = await getAtlas();
-  const papers = await inBatches(atlas.papersByTitle, DETAILS_AT_ONCE, async (paper) => {
+  const entry = async (paper: PaperEntry) => {
     const detail = await paperDetail(paper);
     return {
       slug: paper.id,
@@ -26,16 +29,33 @@ export const GET: APIRoute = async ({ site }) => {
       related: paper.data.related,
       sources: detail.sources,
     };
-  });
-  const body = {
-    topics: atlas.topics.map((topic) => ({
-      slug: topic.slug,
-      title: topic.title,
-      description: topic.description,
-      url: absoluteHref(topicPath(topic.slug), site),
-      papers: topic.members,
-    })),
-    papers,
   };
-  return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+  const topics = atlas.topics.map((topic) => ({
+    slug: topic.slug,
+    title: topic.title,
+    description: topic.description,
+    url: absoluteHref(topicPath(topic.slug), site),
+    papers: topic.members,
+  }));
+  // The same text as JSON.stringify({ topics, papers }), one chunk after another.
+  const papers = atlas.papersByTitle;
+  const encoder = new TextEncoder();
+  let next = 0;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(`{"topics":${JSON.stringify(topics)},"papers":[`));
+    },
+    async pull(controller) {
+      const chunk = papers.slice(next, next + PAPERS_PER_CHUNK);
+      const entries = await Promise.all(chunk.map(entry));
+      const text = entries.map((paper) => JSON.stringify(paper)).join(',');
+      controller.enqueue(encoder.encode(`${next > 0 && text ? ',' : ''}${text}`));
+      next += chunk.length;
+      if (next >= papers.length) {
+        controller.enqueue(encoder.encode(']}'));
+        controller.close();
+      }
+    },
+  });
+  return new Response(body, { headers: { 'Content-Type': 'application/json' } });
 };
