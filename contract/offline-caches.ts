@@ -3,5 +3,8 @@
  * No imports: both the page's bundle and the worker's take it in.
  */
 
-/** Pages a reader kept with “Make this topic available offline”; the worker empties it when a new build takes over. */
+/**
+ * Pages and search files a reader kept with “Make this topic available offline” or “Make search
+ * available offline”; the worker empties it when a new build takes over.
+ */
 export const KEPT_PAGES_CACHE = 'atlas-kept-pages';

@@ -21,9 +21,11 @@ try {
   const removed = search.removed > 0 ? `, ${search.removed} files of the last index removed` : '';
   console.log(`search: ${search.pages} pages${parts}${kept}, ${search.seconds.toFixed(1)} s${removed}`);
   const worker = await generateServiceWorker(site);
-  console.log(
-    `offline: ${worker.mode === 'all' ? 'whole site' : 'shell and index'} precached, ${worker.files} files, ${(worker.bytes / 1e6).toFixed(1)} MB`,
-  );
+  const precached = worker.mode === 'all' ? 'every page' : 'the shell';
+  const index = worker.search.precached
+    ? ' and the search index'
+    : ` (the ${(worker.search.bytes / 1e6).toFixed(1)} MB search index is kept as searches use it, or whole on request)`;
+  console.log(`offline: ${precached}${index} precached, ${worker.files} files, ${(worker.bytes / 1e6).toFixed(1)} MB`);
 } catch (error) {
   console.error(`postbuild: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

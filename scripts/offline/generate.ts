@@ -3,15 +3,21 @@
  * this build's precache list (URL → content hash) injected by workbox-build's injectManifest. Runs
  * after Pagefind, so the search index is in the list.
  */
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { offlineMode, type OfflineMode } from '../../contract/offline-policy.ts';
+import {
+  OFFLINE_SEARCH_PATH,
+  offlineMode,
+  SEARCH_PRECACHE_LIMIT_BYTES,
+  type OfflineMode,
+  type OfflineSearch,
+} from '../../contract/offline-policy.ts';
 import { isPageSegment } from '../../contract/pages.ts';
 import { INDEX_LIST_PATH } from '../../contract/search-indexes.ts';
 
-/** What every visitor gets: the shell, the search runtime and index. Pages come on top in `all` mode. */
+/** What every visitor gets: the shell and the search runtime. The index and pages may come on top. */
 const SHELL_PATTERNS = [
   'index.html',
   '404.html',
@@ -28,15 +34,34 @@ const SHELL_PATTERNS = [
   'pagefind*/pagefind-entry.json',
   'pagefind*/wasm.en.pagefind',
   'pagefind*/*.pf_meta',
-  'pagefind*/index/*',
-  'pagefind*/filter/*',
 ];
-const PAGE_PATTERNS = ['**/*.html', 'pagefind*/fragment/*'];
+/** The search index proper, in every part: word and filter chunks, and the result fragments. */
+const INDEX_FOLDERS = ['index', 'filter', 'fragment'];
+const INDEX_PATTERNS = INDEX_FOLDERS.map((folder) => `pagefind*/${folder}/*`);
+const PAGE_PATTERNS = ['**/*.html'];
 
 export interface ServiceWorkerSummary {
   mode: OfflineMode;
   files: number;
   bytes: number;
+  /** Whether the search index is precached, or offered as a choice of this size. */
+  search: Pick<OfflineSearch, 'precached' | 'bytes'>;
+}
+
+/** The search index's files (INDEX_PATTERNS), relative to the site, and their total size. */
+async function indexFiles(site: string): Promise<{ files: string[]; bytes: number }> {
+  const files: string[] = [];
+  let bytes = 0;
+  for (const part of (await readdir(site)).filter((name) => name.startsWith('pagefind')).sort()) {
+    for (const folder of INDEX_FOLDERS) {
+      const names = await readdir(path.join(site, part, folder)).catch(() => [] as string[]);
+      for (const name of names.sort()) {
+        files.push(`${part}/${folder}/${name}`);
+        bytes += (await stat(path.join(site, part, folder, name))).size;
+      }
+    }
+  }
+  return { files, bytes };
 }
 
 /** Said at the top of dist/sw.js, which is written, not edited. */
@@ -66,6 +91,14 @@ export async function generateServiceWorker(site: string): Promise<ServiceWorker
     (entry) => entry.isDirectory() && !isPageSegment(entry.name),
   ).length;
   const mode = offlineMode(papers);
+  const index = await indexFiles(site);
+  const search: OfflineSearch = { precached: index.bytes <= SEARCH_PRECACHE_LIMIT_BYTES, ...index };
+  await writeFile(path.join(site, OFFLINE_SEARCH_PATH), JSON.stringify(search));
+  const patterns = [
+    ...SHELL_PATTERNS,
+    ...(search.precached ? INDEX_PATTERNS : []),
+    ...(mode === 'all' ? PAGE_PATTERNS : []),
+  ];
   const scratch = await mkdtemp(path.join(os.tmpdir(), 'atlas-sw-'));
   try {
     const swSrc = path.join(scratch, 'sw.js');
@@ -77,7 +110,7 @@ export async function generateServiceWorker(site: string): Promise<ServiceWorker
       swSrc,
       swDest: path.join(site, 'sw.js'),
       globDirectory: site,
-      globPatterns: mode === 'all' ? [...SHELL_PATTERNS, ...PAGE_PATTERNS] : SHELL_PATTERNS,
+      globPatterns: patterns,
       globIgnores: ['pagefind*/playground/**', 'sw.js'],
       maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
       // In one order whatever the file system lists first, so two builds write the same worker.
@@ -86,7 +119,7 @@ export async function generateServiceWorker(site: string): Promise<ServiceWorker
       ],
     });
     if (warnings.length > 0) throw new Error(`service worker: ${warnings.join('; ')}`);
-    return { mode, files: count, bytes: size };
+    return { mode, files: count, bytes: size, search: { precached: search.precached, bytes: search.bytes } };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

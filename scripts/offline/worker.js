@@ -40,16 +40,19 @@ registerRoute(new PrecacheRoute(precache, { ignoreURLParametersMatching: [/.*/] 
  */
 const AT_ONCE = 24;
 
-/** Everything else in the site's scope: a kept or visited page, or the network. */
+/** Everything else in the site's scope: a kept or visited page or search file, or the network. */
 const keptPages = {
   cachedResponseWillBeUsed: async ({ cachedResponse, request }) =>
     cachedResponse ?? (await (await caches.open(KEPT_PAGES_CACHE)).match(request, { ignoreSearch: true })),
 };
+const keptAsUsed = new CacheFirst({ cacheName: VISITED, matchOptions: { ignoreSearch: true }, plugins: [keptPages] });
+// Search files not precached (an index above the size bound) are kept as searches use them.
+const isSearchFile = (href) =>
+  href.startsWith(self.registration.scope) && /^pagefind[^/]*\//.test(href.slice(self.registration.scope.length));
+registerRoute(({ url }) => isSearchFile(url.href), keptAsUsed);
 registerRoute(
   ({ url }) => url.href.startsWith(self.registration.scope),
-  __OFFLINE_MODE__ === 'visited'
-    ? new CacheFirst({ cacheName: VISITED, matchOptions: { ignoreSearch: true }, plugins: [keptPages] })
-    : new NetworkOnly(),
+  __OFFLINE_MODE__ === 'visited' ? keptAsUsed : new NetworkOnly(),
 );
 
 // A page that is neither saved nor reachable gets the offline page.

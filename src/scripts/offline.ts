@@ -3,6 +3,7 @@
  * offers a new version when one is ready, and lets a reader keep a whole topic for offline reading.
  */
 import { KEPT_PAGES_CACHE } from '../../contract/offline-caches.ts';
+import { OFFLINE_SEARCH_PATH, type OfflineSearch } from '../../contract/offline-policy.ts';
 import { siteBase } from './pagefind.ts';
 
 export function setUpOfflineIndicator(): void {
@@ -39,6 +40,55 @@ export function registerServiceWorker(): void {
     });
   });
   setUpKeepTopic();
+  void setUpOfflineSearch();
+}
+
+/** Files fetched at once while keeping the whole search index. */
+const SEARCH_FILES_AT_ONCE = 8;
+
+const megabytes = (bytes: number) => `${Math.max(0.1, Math.round(bytes / 1e5) / 10)} MB`;
+
+/**
+ * “Make search available offline, 47 MB”, on the search page of an atlas whose index is too large
+ * for a reader's first visit (contract/offline-policy.ts): keeps every index file at once.
+ */
+async function setUpOfflineSearch(): Promise<void> {
+  const offer = document.querySelector<HTMLElement>('[data-offline-search]');
+  const button = offer?.querySelector('button');
+  const status = offer?.querySelector<HTMLElement>('[data-offline-search-status]');
+  if (!offer || !button || !status || !('caches' in window)) return;
+  const search = (await fetch(`${siteBase()}${OFFLINE_SEARCH_PATH}`)
+    .then((response) => (response.ok ? response.json() : undefined))
+    .catch(() => undefined)) as OfflineSearch | undefined;
+  if (!search || search.precached) return;
+  const urls = search.files.map((file) => `${siteBase()}${file}`);
+  const cache = await caches.open(KEPT_PAGES_CACHE);
+  const kept = async () => (await Promise.all(urls.map((url) => cache.match(url)))).filter(Boolean).length;
+  const show = (count: number) => {
+    const whole = count === urls.length;
+    button.hidden = whole;
+    button.textContent = `Make search available offline, ${megabytes(search.bytes)}`;
+    status.textContent = whole ? 'Search works offline.' : count > 0 ? `${count} of ${urls.length} files kept.` : '';
+  };
+  show(await kept());
+  offer.hidden = false;
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    let done = 0;
+    for (let start = 0; start < urls.length; start += SEARCH_FILES_AT_ONCE) {
+      await Promise.all(
+        urls.slice(start, start + SEARCH_FILES_AT_ONCE).map((url) =>
+          cache.add(url).catch(() => {
+            // One file that fails to load must not stop the rest; the count below shows it.
+          }),
+        ),
+      );
+      done = Math.min(urls.length, start + SEARCH_FILES_AT_ONCE);
+      status.textContent = `Saving ${done} of ${urls.length} files…`;
+    }
+    button.disabled = false;
+    show(await kept());
+  });
 }
 
 /** “Make this topic available offline”, on topic pages of atlases too large to keep whole. */

@@ -104,7 +104,7 @@ describe('offline, whole atlas precached', () => {
 });
 
 describe('offline, atlas too large to precache whole', () => {
-  it('keeps the shell and index, pages as read, and a topic when asked', async () => {
+  it('keeps the shell and the small search index, pages as read, and a topic when asked', async () => {
     const site = await servedCopy();
     // The topic page of a large atlas offers to keep the topic (src/pages/topics/[topic]/[...page].astro).
     const topic = path.join(site.dir, 'topics/spiking-neuromorphic/index.html');
@@ -125,12 +125,14 @@ describe('offline, atlas too large to precache whole', () => {
 
     const context = await browser.newContext();
     const page = await installed(context, site.url);
+    // The shell's pages (home, search, topics, offline, 404), not the 457 papers'; the small index whole.
     const precached = await page.evaluate(async () =>
-      (
-        await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).length))
-      ).reduce((a, b) => a + b, 0),
+      (await Promise.all((await caches.keys()).map(async (name) => (await caches.open(name)).keys())))
+        .flat()
+        .map((request) => new URL(request.url).pathname),
     );
-    expect(precached).toBeLessThan(100);
+    expect(precached.filter((pathname) => pathname.includes('/papers/')).length).toBe(0);
+    expect(precached.filter((pathname) => pathname.includes('/pagefind/fragment/')).length).toBe(462);
     await page.goto(`${site.url}papers/neural-turing-machines/`);
 
     await page.goto(`${site.url}topics/spiking-neuromorphic/`);
@@ -149,6 +151,54 @@ describe('offline, atlas too large to precache whole', () => {
     expect(await heading(page)).not.toBe(OFFLINE_HEADING);
     await page.goto(`${site.url}papers/a-chain-graph-interpretation-of-real-world-neural-networks/`);
     expect(await heading(page)).toBe(OFFLINE_HEADING);
+    await context.close();
+  });
+});
+
+describe('offline, search index above the size bound', () => {
+  it('leaves the index out of the first visit, keeps what searches use, and keeps it whole when asked', async () => {
+    const site = await servedCopy();
+    execFileSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { generateServiceWorker } from './scripts/offline/generate.ts'; await generateServiceWorker(${JSON.stringify(site.dir)});`,
+      ],
+      { env: { ...process.env, OFFLINE_PRECACHE_LIMIT: '100', OFFLINE_SEARCH_LIMIT: '0.5' } },
+    );
+    const offer = JSON.parse(await readFile(path.join(site.dir, 'pagefind-offline.json'), 'utf8'));
+    expect(offer.precached).toBe(false);
+    // index, filter and fragment files of the seeds' one index: 0.75 MB.
+    expect(offer.files.length).toBeGreaterThan(462);
+
+    const context = await browser.newContext();
+    const page = await installed(context, site.url);
+    const cachedSearchFiles = () =>
+      page.evaluate(async () => {
+        const urls = await Promise.all(
+          (await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => r.url)),
+        );
+        return urls.flat().filter((url) => /\/pagefind\/(index|filter|fragment)\//.test(url)).length;
+      });
+    expect(await cachedSearchFiles()).toBe(0);
+
+    await page.goto(`${site.url}search/?q=turing`);
+    await page.locator('[data-search-page] [data-search-status]', { hasText: /\d+ results?/ }).waitFor();
+    const used = await cachedSearchFiles();
+    expect(used).toBeGreaterThan(0);
+    expect(used).toBeLessThan(offer.files.length);
+
+    const button = page.locator('[data-offline-search] button');
+    expect(await button.innerText()).toBe(`Make search available offline, ${Math.round(offer.bytes / 1e5) / 10} MB`);
+    await button.click();
+    await page.locator('[data-offline-search-status]', { hasText: 'Search works offline.' }).waitFor();
+    expect(await button.isHidden()).toBe(true);
+
+    await context.setOffline(true);
+    await page.goto(`${site.url}search/?q=hopfield`);
+    await page.locator('[data-search-page] [data-search-status]', { hasText: /\d+ results?/ }).waitFor();
+    expect(await page.locator('[data-search-page] .search-results a').count()).toBeGreaterThan(0);
     await context.close();
   });
 });
