@@ -9,8 +9,30 @@ export interface SearchBytes {
   /** Scripts the page loads, the search UI among them. */
   uiScripts: number;
   firstQuery: number;
+  /** The first query's bytes by kind of file: Pagefind's script, worker, WebAssembly, metadata, word index… */
+  firstQueryParts: Record<string, number>;
   secondQuery: number;
   secondsToResults: number;
+}
+
+/** What a file Pagefind fetches is, by its name. */
+const KINDS: [kind: string, name: RegExp][] = [
+  ['script', /\/pagefind\.js$/],
+  ['worker', /\/pagefind-worker\.js$/],
+  ['wasm', /\.pagefind$/],
+  ['meta', /\.pf_meta$/],
+  ['index', /\.pf_index$/],
+  ['filter', /\.pf_filter$/],
+  ['fragments', /\.pf_fragment$/],
+];
+
+function byKind(served: { url: string; bytes: number }[]): Record<string, number> {
+  const parts: Record<string, number> = {};
+  for (const { url, bytes } of served) {
+    const kind = KINDS.find(([, name]) => name.test(url.split('?')[0]!))?.[0] ?? 'other';
+    parts[kind] = (parts[kind] ?? 0) + bytes;
+  }
+  return parts;
 }
 
 export async function measureSearchBytes(
@@ -39,11 +61,12 @@ export async function measureSearchBytes(
     await page.locator('[data-search-dialog] .search-results a').first().waitFor();
     const secondsToResults = (performance.now() - started) / 1000;
     await page.waitForLoadState('networkidle');
+    const firstQueryParts = byKind(served);
     const firstQuery = total();
     await page.locator('[data-search-dialog] input').fill(queries[1]);
     await page.locator('[data-search-dialog] [data-search-status]', { hasText: /\d+ results?/ }).waitFor();
     await page.waitForLoadState('networkidle');
-    return { uiScripts, firstQuery, secondQuery: total(), secondsToResults };
+    return { uiScripts, firstQuery, firstQueryParts, secondQuery: total(), secondsToResults };
   } finally {
     await context.close();
     await server.close();

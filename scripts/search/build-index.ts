@@ -13,7 +13,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { staleIndexFiles } from './pagefind-output.ts';
-import { pagefindArgs, runPagefind } from './run-pagefind.ts';
+import { pagefindArgs, pagefindSettings, runPagefind } from './run-pagefind.ts';
 import { INDEX_LIMITS, planIndexes, readSite, type IndexLimits, type IndexPart } from './plan.ts';
 import {
   partInputs,
@@ -97,7 +97,8 @@ export async function buildSearchIndex(
   const indexPart = async ([position, part]: [number, IndexPart]) => {
     const outputPath = path.join(site, indexFolder(position));
     const args = pagefindArgs(site, part.glob, outputPath);
-    const command = [version, ...args];
+    const settings = pagefindSettings(part.files.length);
+    const command = [version, ...Object.entries(settings).map((setting) => setting.join('=')), ...args];
     const last = stamps.get(indexFolder(position));
     const compared = last ? await partInputs(site, part.files, command, known) : undefined;
     if (compared && compared.inputs === last?.inputs) {
@@ -106,7 +107,10 @@ export async function buildSearchIndex(
     }
     await removeStamp(outputPath);
     // With no stamp to compare against, Pagefind runs whatever the digest, which is taken while it reads.
-    const [inputs] = await Promise.all([compared ?? partInputs(site, part.files, command, known), runPagefind(args)]);
+    const [inputs] = await Promise.all([
+      compared ?? partInputs(site, part.files, command, known),
+      runPagefind(args, settings),
+    ]);
     keep(inputs.pages);
     const stale = await staleIndexFiles(outputPath);
     await Promise.all(stale.map((file) => rm(file)));
