@@ -37,6 +37,8 @@ describe('reading the atlas', () => {
     await page.locator('.cards a', { hasText: 'Spiking and neuromorphic computing' }).click();
     expect(new URL(page.url()).pathname).toBe('/paper-atlas/topics/spiking-neuromorphic/');
     expect(await heading(page)).toBe('Spiking and neuromorphic computing');
+    // A count does not wait: on a busy machine the list was still arriving (57 of 68).
+    await page.waitForLoadState('domcontentloaded');
     expect(await page.locator('.paper-list > li').count()).toBe(68);
     expect(await page.locator('.overlaps li').first().innerText()).toMatch(/^\d+ papers also in /);
 
@@ -51,6 +53,7 @@ describe('reading the atlas', () => {
     expect(await page.locator('.buttons a').first().getAttribute('href')).toBe('https://github.com/ridgerchu/SpikeGPT');
     expect(await page.locator('.breadcrumbs').innerText()).toMatch(/^Atlas\n?\/?\n?Brain-inspired AI and AGI/);
     const related = page.locator('.related h3 a');
+    await page.waitForLoadState('domcontentloaded');
     expect(await related.count()).toBe(5);
 
     const relatedTitle = await related.first().innerText();
