@@ -9,6 +9,12 @@ export const INDEX_LIST_PATH = `${indexFolder(0)}/atlas-indexes.json`;
 export interface IndexList {
   /** Folders of the indexes to merge into the first one, relative to the site base, ending in `/`. */
   merge: string[];
+  /**
+   * Over every index, word-index files that go on with the forms of a word begun in the files
+   * before, as `[start, ...lengths]`: a query word whose stem is the first `length` letters of
+   * `start` needs the file whose name starts `start` (scripts/search/pagefind-output.ts).
+   */
+  splitForms: [start: string, ...lengths: number[]][];
 }
 
 /** The folder of the index at `position`: `pagefind` first (the one the browser loads), then `pagefind-2`… */

@@ -12,8 +12,8 @@
 import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { staleIndexFiles } from './pagefind-output.ts';
-import { pagefindArgs, pagefindSettings, runPagefind } from './run-pagefind.ts';
+import { splitWordForms, staleIndexFiles } from './pagefind-output.ts';
+import { pagefindArgs, runPagefind } from './run-pagefind.ts';
 import { INDEX_LIMITS, planIndexes, readSite, type IndexLimits, type IndexPart } from './plan.ts';
 import {
   partInputs,
@@ -96,9 +96,8 @@ export async function buildSearchIndex(
   let reindexed = 0;
   const indexPart = async ([position, part]: [number, IndexPart]) => {
     const outputPath = path.join(site, indexFolder(position));
-    const args = pagefindArgs(site, part.glob, outputPath);
-    const settings = pagefindSettings(part.files.length);
-    const command = [version, ...Object.entries(settings).map((setting) => setting.join('=')), ...args];
+    const args = pagefindArgs(site, part.glob, outputPath, part.files.length);
+    const command = [version, ...args];
     const last = stamps.get(indexFolder(position));
     const compared = last ? await partInputs(site, part.files, command, known) : undefined;
     if (compared && compared.inputs === last?.inputs) {
@@ -107,10 +106,7 @@ export async function buildSearchIndex(
     }
     await removeStamp(outputPath);
     // With no stamp to compare against, Pagefind runs whatever the digest, which is taken while it reads.
-    const [inputs] = await Promise.all([
-      compared ?? partInputs(site, part.files, command, known),
-      runPagefind(args, settings),
-    ]);
+    const [inputs] = await Promise.all([compared ?? partInputs(site, part.files, command, known), runPagefind(args)]);
     keep(inputs.pages);
     const stale = await staleIndexFiles(outputPath);
     await Promise.all(stale.map((file) => rm(file)));
@@ -120,7 +116,13 @@ export async function buildSearchIndex(
   };
   const { bytesPerPage, ...concurrency } = PAGEFIND_MEMORY;
   await withinBudget([...parts.entries()], ([, part]) => part.files.length * bytesPerPage, concurrency, indexPart);
-  const list: IndexList = { merge: parts.slice(1).map((_, position) => `${indexFolder(position + 1)}/`) };
+  const splitForms = await Promise.all(
+    parts.map((_, position) => splitWordForms(path.join(site, indexFolder(position)))),
+  );
+  const list: IndexList = {
+    merge: parts.slice(1).map((_, position) => `${indexFolder(position + 1)}/`),
+    splitForms: splitForms.flat(),
+  };
   await writeFile(path.join(site, INDEX_LIST_PATH), JSON.stringify(list));
   if (digestCache) await writeDigestCache(digestCache, site, digests);
   const pages = parts.reduce((sum, part) => sum + part.files.length, 0);

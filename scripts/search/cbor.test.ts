@@ -1,7 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { cborStrings } from './cbor.ts';
+import { decodeCbor, textStrings } from './cbor.ts';
 
-describe('cborStrings', () => {
+describe('decodeCbor', () => {
+  it('reads numbers, strings, arrays, maps and simple values', () => {
+    const bytes = Uint8Array.from([
+      0x84, // array of 4
+      0x19,
+      0x01,
+      0xf4, // 500
+      0x38,
+      0x63, // -100
+      0xa1,
+      0x61,
+      0x6b,
+      0x82,
+      0xf4,
+      0xf6, // { "k": [false, null] }
+      0xfb,
+      0x3f,
+      0xf8,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0, // 1.5 as a double
+    ]);
+    expect(decodeCbor(bytes)).toEqual([500, -100, new Map([['k', [false, null]]]), 1.5]);
+  });
+});
+
+describe('textStrings', () => {
   it('reads the text strings in arrays, maps and tags, skipping numbers, bytes and floats', () => {
     const long = 'x'.repeat(24);
     const bytes = Uint8Array.from([
@@ -27,10 +56,10 @@ describe('cborStrings', () => {
       0x18,
       ...new TextEncoder().encode(long), // a string with a one-byte length
     ]);
-    expect(cborStrings(bytes)).toEqual(['a', 'b', 'é', long]);
+    expect(textStrings(decodeCbor(bytes))).toEqual(['a', 'b', 'é', long]);
   });
 
   it('says where a document ends too early', () => {
-    expect(() => cborStrings(Uint8Array.from([0x82, 0x61, 0x61]))).toThrow('CBOR: ends in the middle of an item');
+    expect(() => decodeCbor(Uint8Array.from([0x82, 0x61, 0x61]))).toThrow('CBOR: ends in the middle of an item');
   });
 });

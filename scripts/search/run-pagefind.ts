@@ -20,11 +20,24 @@ function pagefindBinary(): Promise<string> {
   return binary;
 }
 
-/** @returns what Pagefind printed */
-export async function runPagefind(args: string[], settings: Record<string, string> = {}): Promise<string> {
+/** A leading `NAME=value` of a command is a setting of its environment, as a shell reads it. */
+const SETTING = /^([A-Z_]+)=(.*)$/;
+
+/**
+ * Runs Pagefind with a command line: settings of its environment (`NAME=value`) first, then arguments.
+ * @returns what Pagefind printed
+ */
+export async function runPagefind(command: string[]): Promise<string> {
+  let settings = 0;
+  while (SETTING.test(command[settings] ?? '')) settings++;
+  const env = {
+    ...process.env,
+    ...Object.fromEntries(command.slice(0, settings).map((word) => SETTING.exec(word)!.slice(1))),
+  };
   try {
-    const env = { ...process.env, ...settings };
-    return (await promisify(execFile)(await pagefindBinary(), args, { env, maxBuffer: 64 * 1024 * 1024 })).stdout;
+    return (
+      await promisify(execFile)(await pagefindBinary(), command.slice(settings), { env, maxBuffer: 64 * 1024 * 1024 })
+    ).stdout;
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     const said = `${stdout}\n${stderr}`.trim().split('\n').slice(-12).join('\n');
@@ -32,24 +45,25 @@ export async function runPagefind(args: string[], settings: Record<string, strin
   }
 }
 
-/** The arguments that index `glob` of `site` into `outputPath`. */
-export function pagefindArgs(site: string, glob: string, outputPath: string): string[] {
-  return ['--site', site, '--glob', glob, '--output-path', outputPath, '--force-language', 'en'];
-}
-
 /**
- * How much of the word index goes in one file, in Pagefind's unit (a word's pages and its places in
- * them; Pagefind's default is 20,000). A query fetches the file of each of its words, and its first
- * one also the index's metadata, which names every file: smaller files cost a larger metadata file.
- * The two balance at a size growing with the square root of the pages indexed: a cold first query
- * on the seeds (468 pages) fetched 148 → 107 KB, and at 10,000 papers (parts of ~5,000 pages)
- * 335 → 268 KB.
+ * How much of the word index goes in one file, in Pagefind's unit (a word's pages plus its places
+ * in them; Pagefind's default is 20,000). A query fetches the files of its words from every index,
+ * and its first one also each index's metadata, which names every file. The two balance at a size
+ * that grows with the square root of the pages indexed. Cold first queries, six of them averaged
+ * (scripts/bench/search-bytes.ts), with the files src/scripts/pagefind.ts adds for word forms:
+ * 462 pages 155 → 108 KB (20,000 → 645); 10,000 papers in two parts of ~5,000 pages 335 → 278 KB
+ * (→ 2,130); half or twice the size gave 109/289 and 108/296 KB.
  */
 export function indexChunkSize(pages: number): number {
   return Math.round(30 * Math.sqrt(pages));
 }
 
-/** Pagefind's settings for indexing `pages` pages; read by Pagefind 1.5 and 1.6 (pagefind/src/options.rs). */
-export function pagefindSettings(pages: number): Record<string, string> {
-  return { PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(indexChunkSize(pages)) };
+/** The command line that indexes `glob` of `site`, `pages` pages, into `outputPath`, settings first. */
+export function pagefindArgs(site: string, glob: string, outputPath: string, pages: number): string[] {
+  return [
+    // Read by Pagefind 1.5 and 1.6 (pagefind/src/options.rs); a Pagefind without it keeps its default
+    // size, which tests/browser/search.test.ts would notice in the bytes of a first query.
+    `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE=${indexChunkSize(pages)}`,
+    ...['--site', site, '--glob', glob, '--output-path', outputPath, '--force-language', 'en'],
+  ];
 }

@@ -2,7 +2,7 @@
  * The search UI: a query box, topic facets with counts, and results with highlighted excerpts
  * and topic badges, driven from the keyboard. Used by the search dialog and the search page.
  */
-import { loadPagefind, type PagefindResultData } from './pagefind.ts';
+import { loadSearch, type PagefindResultData } from './pagefind.ts';
 
 const RESULTS_SHOWN = 6;
 /** Wait for a pause in typing: each query for a half-typed word can fetch another index chunk. */
@@ -140,11 +140,11 @@ export function createSearchUI(root: HTMLElement, options: SearchOptions): Searc
     }
     status.textContent = 'Searching…';
     try {
-      const pagefind = await loadPagefind();
+      const atlas = await loadSearch();
       const filters = selectedTopics.length > 0 ? { [TOPIC_FILTER]: selectedTopics } : {};
       await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
       if (current !== generation) return;
-      const search = await pagefind.search(query, { filters });
+      const search = await atlas.search(query, filters);
       if (!search || current !== generation) return;
       const shown = await Promise.all(search.results.slice(0, RESULTS_SHOWN).map((result) => result.data()));
       if (current !== generation) return;

@@ -56,6 +56,15 @@ describe('search', () => {
     await page.close();
   });
 
+  it('finds the longer forms of a word wherever the index keeps them', async () => {
+    // Ten seed papers have "synthetic" and a word starting "data": data, datasets, database…; the
+    // index splits those words across files (scripts/search/pagefind-output.ts, splitWordForms).
+    const page = await harness.browser.newPage();
+    await searchPage(page, 'synthetic data');
+    expect(await page.locator('[data-search-page] [data-search-status]').innerText()).toMatch(/^10 results/);
+    await page.close();
+  });
+
   it('shows excerpts as the paper reads, highlights and spaces included', async () => {
     const page = await harness.browser.newPage();
     await searchPage(page, 'spiking memory');
