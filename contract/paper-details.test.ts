@@ -33,7 +33,7 @@ describe('paper details beside the data store', () => {
   it('reads back what was written under the same digest', async () => {
     const folder = detailsFolder(projectRoot);
     expect(await storedDigests(folder)).toEqual(new Set());
-    await writePaperDetail(folder, 'digest-1', detail);
+    writePaperDetail(folder, 'digest-1', detail);
     expect(await storedDigests(folder)).toEqual(new Set(['digest-1']));
     expect(await readPaperDetail(folder, 'digest-1')).toEqual(detail);
   });
@@ -51,8 +51,8 @@ describe('paper details beside the data store', () => {
   it('prunes the files of digests no longer in the atlas and keeps the rest', async () => {
     const folder = detailsFolder(projectRoot);
     await storedDigests(folder);
-    await writePaperDetail(folder, 'old', detail);
-    await writePaperDetail(folder, 'current', detail);
+    writePaperDetail(folder, 'old', detail);
+    writePaperDetail(folder, 'current', detail);
     await pruneDetails(folder, await storedDigests(folder), new Set(['current']));
     expect(await readdir(folder)).toEqual(['current.json']);
   });

@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
-import { isTemporaryFile, writeAtomically, writeAtomicallySync } from '../lib/atomic-write.ts';
+import { isTemporaryFile, writeAtomically } from '../lib/atomic-write.ts';
 import { RECORDS_FOLDER } from '../lib/build-records.ts';
 import type { PaperDetailData } from './schema.ts';
 
@@ -49,13 +49,8 @@ export async function readPaperDetail(folder: URL, digest: string): Promise<Pape
   }
 }
 
-export function writePaperDetail(folder: URL, digest: string, detail: PaperDetail): Promise<void> {
-  return writeAtomically(detailFile(folder, digest), JSON.stringify(detail));
-}
-
-/** The same, blocking: for the content step's write loop (see `writeAtomicallySync`). */
-export function writePaperDetailSync(folder: URL, digest: string, detail: PaperDetail): void {
-  writeAtomicallySync(detailFile(folder, digest), JSON.stringify(detail));
+export function writePaperDetail(folder: URL, digest: string, detail: PaperDetail): void {
+  writeAtomically(detailFile(folder, digest), JSON.stringify(detail));
 }
 
 /**

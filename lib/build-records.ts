@@ -21,5 +21,5 @@ export async function readRecord<T>(file: string): Promise<T | undefined> {
 
 export async function writeRecord(file: string, record: unknown): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  await writeAtomically(file, JSON.stringify(record));
+  writeAtomically(file, JSON.stringify(record));
 }

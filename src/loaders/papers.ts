@@ -88,7 +88,7 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
             lineOffset: match[0].split('\n').length - 1,
             notes: `${options.notes}/${id}.mdx`,
           });
-          await writePaperDetail(details, digest, { links, identifiers, sources, verbatim, html, text: bodyText });
+          writePaperDetail(details, digest, { links, identifiers, sources, verbatim, html, text: bodyText });
           rendered++;
         }
         store.set({ id, data, digest, filePath: shown });

@@ -12,7 +12,7 @@ import { unified } from 'unified';
 // js-yaml writes frontmatter faster than `yaml`: rendering 100,000 pages took 21.6 s with `yaml`, 14-16 s with js-yaml.
 import { dump } from 'js-yaml';
 import { paperSchema, topicEntrySchema, type PaperData, type TopicEntry } from '../../../contract/schema.ts';
-import { pageDigest, writePaperDetailSync, type PaperDetail } from '../../../contract/paper-details.ts';
+import { pageDigest, writePaperDetail, type PaperDetail } from '../../../contract/paper-details.ts';
 import { renderBodyTree } from '../../../lib/render-body.ts';
 import { findUrls } from '../normalise.ts';
 import { inTwoHalves, runOnWorker, SECOND_THREAD_FROM } from '../threads.ts';
@@ -147,7 +147,7 @@ export function renderPaperPage(paper: EnrichedPaper): RenderedPaper {
 export function renderPagesLeavingDetails(papers: readonly EnrichedPaper[], details: URL): string[] {
   return papers.map((paper) => {
     const { text, detail } = renderPaperPage(paper);
-    writePaperDetailSync(details, pageDigest(text), detail);
+    writePaperDetail(details, pageDigest(text), detail);
     return text;
   });
 }
