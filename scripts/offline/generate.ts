@@ -3,7 +3,7 @@
  * this build's precache list (URL → content hash) injected by workbox-build's injectManifest. Runs
  * after Pagefind, so the search index is in the list.
  */
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import {
   type OfflineSearch,
 } from '../../contract/offline-policy.ts';
 import { isPageSegment } from '../../contract/pages.ts';
+import { fileStates } from '../../lib/file-states.ts';
 import { INDEX_LIST_PATH } from '../../contract/search-indexes.ts';
 
 /** What every visitor gets: the shell and the search runtime. The index and pages may come on top. */
@@ -51,17 +52,15 @@ export interface ServiceWorkerSummary {
 /** The search index's files (INDEX_PATTERNS), relative to the site, and their total size. */
 async function indexFiles(site: string): Promise<{ files: string[]; bytes: number }> {
   const files: string[] = [];
-  let bytes = 0;
   for (const part of (await readdir(site)).filter((name) => name.startsWith('pagefind')).sort()) {
     for (const folder of INDEX_FOLDERS) {
       const names = await readdir(path.join(site, part, folder)).catch(() => [] as string[]);
-      for (const name of names.sort()) {
-        files.push(`${part}/${folder}/${name}`);
-        bytes += (await stat(path.join(site, part, folder, name))).size;
-      }
+      files.push(...names.sort().map((name) => `${part}/${folder}/${name}`));
     }
   }
-  return { files, bytes };
+  // Looked at 64 at a time, not one after the other: 115,000 files at 100,000 papers.
+  const states = await fileStates(files.map((file) => path.join(site, file)));
+  return { files, bytes: states.reduce((sum, state) => sum + (state?.[0] ?? 0), 0) };
 }
 
 /** Said at the top of dist/sw.js, which is written, not edited. */
