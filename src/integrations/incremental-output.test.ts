@@ -24,17 +24,19 @@ describe('stale output of earlier builds', () => {
   it('removes what this build neither wrote nor kept, and folders left empty; leaves search indexes alone', async () => {
     await put('papers/kept/index.html', true);
     await put('papers/gone/index.html', true);
+    await put('topics/gone/page-2/index.html', true);
     await put('_astro/new.js', false);
     await put('_astro/old.js', true);
     await put('sw.js', true);
     await put('pagefind/fragment/en_1.pf_fragment', true);
     const since = Date.now() - 60_000;
 
-    const stale = await findStaleOutput(site, new Set([path.join(site, 'papers/kept/index.html')]), since);
+    const stale = await findStaleOutput(`${site}/`, new Set([path.join(site, 'papers/kept/index.html')]), since);
     expect(stale.files.map((file) => path.relative(site, file)).sort()).toEqual([
       '_astro/old.js',
       'papers/gone/index.html',
       'sw.js',
+      'topics/gone/page-2/index.html',
     ]);
 
     await removeStaleOutput(stale);
