@@ -48,6 +48,34 @@ const SEARCH_FILES_AT_ONCE = 8;
 
 const megabytes = (bytes: number) => `${Math.max(0.1, Math.round(bytes / 1e5) / 10)} MB`;
 
+/** How many of `urls` the cache holds. */
+async function keptCount(cache: Cache, urls: readonly string[]): Promise<number> {
+  return (await Promise.all(urls.map((url) => cache.match(url)))).filter(Boolean).length;
+}
+
+/**
+ * Adds `urls` to the cache of kept pages, `atOnce` at a time, telling `progress` how many are done;
+ * one that fails to load does not stop the rest. Returns how many are kept.
+ */
+async function keepForOffline(
+  urls: readonly string[],
+  atOnce: number,
+  progress: (done: number) => void,
+): Promise<number> {
+  const cache = await caches.open(KEPT_PAGES_CACHE);
+  for (let start = 0; start < urls.length; start += atOnce) {
+    await Promise.all(
+      urls.slice(start, start + atOnce).map((url) =>
+        cache.add(url).catch(() => {
+          // The count returned shows what failed.
+        }),
+      ),
+    );
+    progress(Math.min(urls.length, start + atOnce));
+  }
+  return keptCount(cache, urls);
+}
+
 /**
  * “Make search available offline, 47 MB”, on the search page of an atlas whose index is too large
  * for a reader's first visit (contract/offline-policy.ts): keeps every index file at once.
@@ -62,32 +90,21 @@ async function setUpOfflineSearch(): Promise<void> {
     .catch(() => undefined)) as OfflineSearch | undefined;
   if (!search || search.precached) return;
   const urls = search.files.map((file) => `${siteBase()}${file}`);
-  const cache = await caches.open(KEPT_PAGES_CACHE);
-  const kept = async () => (await Promise.all(urls.map((url) => cache.match(url)))).filter(Boolean).length;
   const show = (count: number) => {
     const whole = count === urls.length;
     button.hidden = whole;
     button.textContent = `Make search available offline, ${megabytes(search.bytes)}`;
     status.textContent = whole ? 'Search works offline.' : count > 0 ? `${count} of ${urls.length} files kept.` : '';
   };
-  show(await kept());
+  show(await keptCount(await caches.open(KEPT_PAGES_CACHE), urls));
   offer.hidden = false;
   button.addEventListener('click', async () => {
     button.disabled = true;
-    let done = 0;
-    for (let start = 0; start < urls.length; start += SEARCH_FILES_AT_ONCE) {
-      await Promise.all(
-        urls.slice(start, start + SEARCH_FILES_AT_ONCE).map((url) =>
-          cache.add(url).catch(() => {
-            // One file that fails to load must not stop the rest; the count below shows it.
-          }),
-        ),
-      );
-      done = Math.min(urls.length, start + SEARCH_FILES_AT_ONCE);
+    const kept = await keepForOffline(urls, SEARCH_FILES_AT_ONCE, (done) => {
       status.textContent = `Saving ${done} of ${urls.length} files…`;
-    }
+    });
     button.disabled = false;
-    show(await kept());
+    show(kept);
   });
 }
 
@@ -100,18 +117,9 @@ function setUpKeepTopic(): void {
   button.addEventListener('click', async () => {
     const urls = [...document.querySelectorAll<HTMLAnchorElement>('[data-paper-list] h3 a')].map((link) => link.href);
     button.disabled = true;
-    const cache = await caches.open(KEPT_PAGES_CACHE);
-    let done = 0;
-    for (const url of urls) {
-      try {
-        await cache.add(url);
-      } catch {
-        // One page that fails to load must not stop the rest; the count below shows it.
-      }
-      done++;
+    const kept = await keepForOffline(urls, 1, (done) => {
       status.textContent = `Saving ${done} of ${urls.length} papers…`;
-    }
-    const kept = (await Promise.all(urls.map((url) => cache.match(url)))).filter(Boolean).length;
+    });
     status.textContent = `${kept} of ${urls.length} papers in this topic are available offline.`;
     button.disabled = false;
   });
