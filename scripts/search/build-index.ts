@@ -3,11 +3,11 @@
  *
  * A larger atlas is indexed in parts (scripts/search/plan.ts): the first in `pagefind/`, the
  * rest in `pagefind-2/`, `pagefind-3/`…, two at a time where their indexes fit in memory together
- * (see `PAGEFIND_MEMORY`). The browser merges them (src/scripts/pagefind.ts), reading their names from the list in
- * contract/search-indexes.ts. A part whose pages did not change since the last build is kept as it
- * is (scripts/search/stamps.ts); one that changed is indexed over the last build's, where
- * Pagefind writes only the files that changed, and files the new index no longer refers to are
- * removed after it (scripts/search/pagefind-output.ts).
+ * (see `PAGEFIND_MEMORY`). The browser merges them (src/scripts/pagefind.ts), reading their names
+ * from the list in contract/search-indexes.ts. A part whose pages did not change since the last
+ * build is kept as it is (scripts/search/stamps.ts); one that changed is indexed over the last
+ * build's, where Pagefind writes only the files that changed, and files the new index no longer
+ * refers to are removed after it (scripts/search/pagefind-output.ts).
  */
 import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
