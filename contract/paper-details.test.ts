@@ -3,14 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  detailsFolder,
-  pruneDetails,
-  readPaperDetail,
-  storedDigests,
-  writePaperDetail,
-  type PaperDetail,
-} from './paper-details.ts';
+import { RECORDS_FOLDER } from '../lib/build-records.ts';
+import { detailsFile, PaperDetails, type PaperDetail } from './paper-details.ts';
 
 const detail: PaperDetail = {
   links: [{ url: 'https://github.com/a/b', kind: 'code', label: 'github.com/a/b' }],
@@ -30,46 +24,56 @@ describe('paper details beside the data store', () => {
     await rm(projectRoot, { recursive: true, force: true });
   });
 
-  it('reads back what was written under the same digest', async () => {
-    const folder = detailsFolder(projectRoot);
-    expect(await storedDigests(folder)).toEqual(new Set());
-    writePaperDetail(folder, 'digest-1', detail);
-    expect(await storedDigests(folder)).toEqual(new Set(['digest-1']));
-    expect(await readPaperDetail(folder, 'digest-1')).toEqual(detail);
+  it('reads back what was written under the same digest, once closed, from another connection', () => {
+    const writer = new PaperDetails(projectRoot, { write: true });
+    expect(writer.digests()).toEqual(new Set());
+    writer.write('digest-1', detail);
+    writer.close();
+    const reader = new PaperDetails(projectRoot);
+    expect(reader.digests()).toEqual(new Set(['digest-1']));
+    expect(reader.read('digest-1')).toEqual(detail);
+    reader.close();
   });
 
-  it('removes detail files of other formats, which would not read as this one', async () => {
-    const folder = detailsFolder(projectRoot);
-    const details = new URL('../', folder);
-    await mkdir(new URL('v1/', details), { recursive: true });
-    await writeFile(new URL('v1/digest-1.json', details), '{"html":"<p>old</p>"}');
-    await writeFile(new URL('digest-2.json', details), '{"html":"<p>older</p>"}');
-    expect(await storedDigests(folder)).toEqual(new Set());
-    expect(await readdir(details)).toEqual([path.basename(folder.pathname)]);
+  it('writes every row when more are written than one transaction holds', () => {
+    const writer = new PaperDetails(projectRoot, { write: true });
+    for (let n = 0; n < 1000; n++) writer.write(`digest-${n}`, { ...detail, text: `Abstract ${n}.` });
+    writer.close();
+    const reader = new PaperDetails(projectRoot);
+    expect(reader.digests().size).toBe(1000);
+    expect(reader.read('digest-999').text).toBe('Abstract 999.');
+    reader.close();
   });
 
-  it('prunes the files of digests no longer in the atlas and keeps the rest', async () => {
-    const folder = detailsFolder(projectRoot);
-    await storedDigests(folder);
-    writePaperDetail(folder, 'old', detail);
-    writePaperDetail(folder, 'current', detail);
-    await pruneDetails(folder, await storedDigests(folder), new Set(['current']));
-    expect(await readdir(folder)).toEqual(['current.json']);
+  it('removes details of other formats, which would not read as this one', async () => {
+    const records = new URL(`${RECORDS_FOLDER}/`, projectRoot);
+    await mkdir(new URL('details/v4/', records), { recursive: true });
+    await writeFile(new URL('details/v4/digest-1.json', records), '{"html":"<p>old</p>"}');
+    await writeFile(new URL('details-v1.sqlite', records), 'old');
+    await writeFile(new URL('render-record.json', records), '{}');
+    new PaperDetails(projectRoot, { write: true }).close();
+    expect((await readdir(records)).sort()).toEqual([
+      path.basename(detailsFile(projectRoot).pathname),
+      'render-record.json',
+    ]);
   });
 
-  it('removes what a build stopped halfway left unfinished', async () => {
-    const folder = detailsFolder(projectRoot);
-    await storedDigests(folder);
-    await writeFile(new URL('half.json.tmp-4242', folder), '{"links":[');
-    expect(await storedDigests(folder)).toEqual(new Set());
-    expect(await readdir(folder)).toEqual([]);
+  it('keeps only the details of digests still in the atlas', () => {
+    const details = new PaperDetails(projectRoot, { write: true });
+    details.write('old', detail);
+    details.write('current', detail);
+    details.close();
+    const pruning = new PaperDetails(projectRoot, { write: true });
+    pruning.keepOnly(new Set(['current']));
+    expect(pruning.digests()).toEqual(new Set(['current']));
+    pruning.close();
   });
 
-  it('says to build again when a detail file is missing', async () => {
-    const folder = detailsFolder(projectRoot);
-    await storedDigests(folder);
-    await expect(readPaperDetail(folder, 'gone')).rejects.toThrow(
-      `the rendered paper gone is missing from ${folder.pathname}; run \`npm run build\` again`,
+  it('says to build again when a page has no details', () => {
+    const details = new PaperDetails(projectRoot);
+    expect(() => details.read('gone')).toThrow(
+      `the rendered paper gone is missing from ${detailsFile(projectRoot).pathname}; run \`npm run build\` again`,
     );
+    details.close();
   });
 });

@@ -5,10 +5,9 @@
  * so a failing run leaves the previous output untouched. A page whose paper did not change since
  * the last run is not rendered again (write/render-record.ts).
  */
-import { access, mkdir, readdir } from 'node:fs/promises';
+import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { detailsFolder } from '../../contract/paper-details.ts';
 import { addedDates, blameDumps, loadRememberedDates, saveRememberedDates } from './added.ts';
 import { enrichPapers } from './enrich.ts';
 import { readLastPositions, saveLayoutRecord } from './enrich/layout-record.ts';
@@ -140,9 +139,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const current = await record.current(pageInputs);
   const changed = enriched.filter((paper) => !current.has(pageFile(paper)));
   const outputs = new Map<string, string>();
-  const details = detailsFolder(pathToFileURL(`${root}/`));
-  await mkdir(details, { recursive: true });
-  const pages = await renderPaperPages(changed, details);
+  const pages = await renderPaperPages(changed, pathToFileURL(`${root}/`));
   for (const [index, paper] of changed.entries()) outputs.set(pageFile(paper), pages[index]!);
   for (const [order, topic] of topics.entries()) {
     outputs.set(`${TOPICS_FOLDER}/${topic.slug}.yaml`, renderTopicEntry(topic, order, shown(configFile)));

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { root } from 'astro:config/server';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { detailsFolder, readPaperDetail, type PaperDetail } from '../../contract/paper-details.ts';
+import { PaperDetails, type PaperDetail } from '../../contract/paper-details.ts';
 import { byTitle } from './paper-order.ts';
 import { formatCount } from './format.ts';
 
@@ -49,9 +49,11 @@ async function loadAtlas(): Promise<Atlas> {
 }
 
 let atlas: Promise<Atlas> | undefined;
+let details: PaperDetails | undefined;
 /** What only the paper's own page shows, kept beside the data store (contract/paper-details.ts). */
-export function paperDetail(paper: PaperEntry): Promise<PaperDetail> {
-  return readPaperDetail(detailsFolder(root), String(paper.digest));
+export function paperDetail(paper: PaperEntry): PaperDetail {
+  details ??= new PaperDetails(root);
+  return details.read(String(paper.digest));
 }
 
 export function getAtlas(): Promise<Atlas> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detailsFolder, readPaperDetail } from '../../contract/paper-details.ts';
+import { PaperDetails } from '../../contract/paper-details.ts';
 import { paperLoader } from './papers.ts';
 import { PROJECT_ROOT } from '../../lib/project-root.ts';
 
@@ -49,7 +49,9 @@ describe('paper loader', () => {
     const entry = entries.get(SLUG)!;
     expect(entry.data.title).toBe('Neural Turing Machines');
     expect(entry.data).not.toHaveProperty('links');
-    const detail = await readPaperDetail(detailsFolder(value.config.root), entry.digest!);
+    const details = new PaperDetails(value.config.root);
+    const detail = details.read(entry.digest!);
+    details.close();
     expect(detail.html).toMatch(/^<p>We extend the capabilities of neural networks/);
   });
 

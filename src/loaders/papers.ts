@@ -1,8 +1,8 @@
 /**
  * Content loader for the generated paper pages: reads each `.mdx` file, validates its frontmatter
- * and keeps the paper's card in Astro's data store. Its rendered body and source details are in a
- * file per page digest (contract/paper-details.ts), which the content step writes for the pages it
- * generates; a page without one (edited by hand, or its file lost) is rendered here.
+ * and keeps the paper's card in Astro's data store. Its rendered body and source details are kept
+ * by page digest beside it (contract/paper-details.ts), written by the content step for the pages
+ * it generates; a page without them (edited by hand, or their file lost) is rendered here.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,13 +13,7 @@ import { load as parseYaml } from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { inBatches } from '../../lib/batches.ts';
-import {
-  detailsFolder,
-  pageDigest,
-  pruneDetails,
-  storedDigests,
-  writePaperDetail,
-} from '../../contract/paper-details.ts';
+import { pageDigest, PaperDetails } from '../../contract/paper-details.ts';
 import { paperCardSchema, paperSchema, type PaperCardData } from '../../contract/schema.ts';
 import { PaperFileError, renderPaperBody } from '../../lib/render-body.ts';
 
@@ -55,8 +49,8 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
       const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.mdx')).sort();
       if (names.length === 0) logger.warn(`no paper pages in ${options.base}; run \`npm run content\` first`);
       const seen = new Set<string>();
-      const details = detailsFolder(config.root);
-      const stored = await storedDigests(details);
+      const details = new PaperDetails(config.root, { write: true });
+      const stored = details.digests();
       const kept = new Set<string>();
       let rendered = 0;
 
@@ -81,22 +75,26 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
         const { links, identifiers, sources, verbatim, ...rest } = parsed.data;
         const card: PaperCardData = { ...rest, hasCode: links.some((link) => link.kind === 'code') };
         const data = await parseData({ id, data: card, filePath: shown });
-        // The detail file is named by the page's digest, so one that exists is this page rendered.
+        // Details are named by the page's digest, so those that exist are this page rendered.
         if (!stored.has(digest)) {
           const { html, text: bodyText } = renderPaperBody(text.slice(match[0].length), {
             file: shown,
             lineOffset: match[0].split('\n').length - 1,
             notes: `${options.notes}/${id}.mdx`,
           });
-          writePaperDetail(details, digest, { links, identifiers, sources, verbatim, html, text: bodyText });
+          details.write(digest, { links, identifiers, sources, verbatim, html, text: bodyText });
           rendered++;
         }
         store.set({ id, data, digest, filePath: shown });
       };
 
-      await inBatches(names, FILES_AT_ONCE, loadOne);
+      try {
+        await inBatches(names, FILES_AT_ONCE, loadOne);
+        details.keepOnly(kept);
+      } finally {
+        details.close();
+      }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-      await pruneDetails(details, stored, kept);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       logger.info(
         `${names.length} papers, ${rendered} rendered here, ${names.length - rendered} as the content step or the last build left them, in ${seconds} s`,

@@ -15,8 +15,8 @@ const PAPERS_PER_CHUNK = 32;
 
 export const GET: APIRoute = async ({ site }) => {
   const atlas = await getAtlas();
-  const entry = async (paper: PaperEntry) => {
-    const detail = await paperDetail(paper);
+  const entry = (paper: PaperEntry) => {
+    const detail = paperDetail(paper);
     return {
       slug: paper.id,
       url: absoluteHref(paperPath(paper.id), site),
@@ -47,10 +47,9 @@ export const GET: APIRoute = async ({ site }) => {
     start(controller) {
       controller.enqueue(encoder.encode(`{"topics":${JSON.stringify(topics)},"papers":[`));
     },
-    async pull(controller) {
+    pull(controller) {
       const chunk = papers.slice(next, next + PAPERS_PER_CHUNK);
-      const entries = await Promise.all(chunk.map(entry));
-      const text = entries.map((paper) => JSON.stringify(paper)).join(',');
+      const text = chunk.map((paper) => JSON.stringify(entry(paper))).join(',');
       controller.enqueue(encoder.encode(`${next > 0 && text ? ',' : ''}${text}`));
       next += chunk.length;
       if (next >= papers.length) {

@@ -14,7 +14,7 @@ import { parseDump } from '../parse.ts';
 import type { Paper } from '../types.ts';
 import { excerpt, renderPaperPage, renderPaperPages } from './page.ts';
 import { renderPaperBody } from '../../../lib/render-body.ts';
-import { pageDigest, readPaperDetail } from '../../../contract/paper-details.ts';
+import { pageDigest, PaperDetails } from '../../../contract/paper-details.ts';
 
 /** A JSX runtime that builds plain objects, so a compiled page can be inspected without React. */
 interface Element {
@@ -89,11 +89,13 @@ describe('renderPaperPage', () => {
 
   it('renders the same pages on two threads as on one, and leaves their details', async () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'atlas-details-'));
-    const details = pathToFileURL(`${folder}/`);
+    const root = pathToFileURL(`${folder}/`);
     try {
       const rendered = papers.map(renderPaperPage);
-      expect(await renderPaperPages(papers, details, 0)).toEqual(rendered.map((page) => page.text));
-      for (const { text, detail } of rendered) expect(await readPaperDetail(details, pageDigest(text))).toEqual(detail);
+      expect(await renderPaperPages(papers, root, 0)).toEqual(rendered.map((page) => page.text));
+      const details = new PaperDetails(root);
+      for (const { text, detail } of rendered) expect(details.read(pageDigest(text))).toEqual(detail);
+      details.close();
     } finally {
       await rm(folder, { recursive: true, force: true });
     }

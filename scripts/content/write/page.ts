@@ -12,7 +12,7 @@ import { unified } from 'unified';
 // js-yaml writes frontmatter faster than `yaml`: rendering 100,000 pages took 21.6 s with `yaml`, 14-16 s with js-yaml.
 import { dump } from 'js-yaml';
 import { paperSchema, topicEntrySchema, type PaperData, type TopicEntry } from '../../../contract/schema.ts';
-import { pageDigest, writePaperDetail, type PaperDetail } from '../../../contract/paper-details.ts';
+import { pageDigest, PaperDetails, type PaperDetail } from '../../../contract/paper-details.ts';
 import { renderBodyTree } from '../../../lib/render-body.ts';
 import { findUrls } from '../normalise.ts';
 import { inTwoHalves, runOnWorker, SECOND_THREAD_FROM } from '../threads.ts';
@@ -139,32 +139,38 @@ export function renderPaperPage(paper: EnrichedPaper): RenderedPaper {
 }
 
 /**
- * Renders each page and leaves its details in `details` at once, so a large corpus never holds them
- * all (100,000 papers: ~300 MB) and each thread writes its own; only the page texts come back, to be
- * written once every page has rendered. The details are named by content, so one left by a run that
- * fails later is only an unused file, which the site's loader removes.
+ * Renders each page and leaves its details among the build records of the project at `root` at once,
+ * so a large corpus never holds them all (100,000 papers: ~300 MB) and each thread writes its own;
+ * only the page texts come back, to be written once every page has rendered. The details are named
+ * by content, so those left by a run that fails later are only unused rows, which the site's loader
+ * removes.
  */
-export function renderPagesLeavingDetails(papers: readonly EnrichedPaper[], details: URL): string[] {
-  return papers.map((paper) => {
-    const { text, detail } = renderPaperPage(paper);
-    writePaperDetail(details, pageDigest(text), detail);
-    return text;
-  });
+export function renderPagesLeavingDetails(papers: readonly EnrichedPaper[], root: URL): string[] {
+  const details = new PaperDetails(root, { write: true });
+  try {
+    return papers.map((paper) => {
+      const { text, detail } = renderPaperPage(paper);
+      details.write(pageDigest(text), detail);
+      return text;
+    });
+  } finally {
+    details.close();
+  }
 }
 
 /** Every paper's page text; a large corpus is rendered on two threads (render-worker.ts). */
 export function renderPaperPages(
   papers: EnrichedPaper[],
-  details: URL,
+  root: URL,
   secondThreadFrom = SECOND_THREAD_FROM,
 ): Promise<string[]> {
   return inTwoHalves(
     papers.length,
-    (start, end) => renderPagesLeavingDetails(papers.slice(start, end), details),
+    (start, end) => renderPagesLeavingDetails(papers.slice(start, end), root),
     (start, end) =>
       runOnWorker(new URL('./render-worker.ts', import.meta.url), {
         papers: papers.slice(start, end),
-        details: details.href,
+        root: root.href,
       }),
     secondThreadFrom,
   );

@@ -4,5 +4,5 @@ import type { EnrichedPaper } from '../types.ts';
 import { renderPagesLeavingDetails } from './page.ts';
 
 // A URL does not cross threads; its address does.
-const { papers, details } = workerData as { papers: EnrichedPaper[]; details: string };
-parentPort!.postMessage(renderPagesLeavingDetails(papers, new URL(details)));
+const { papers, root } = workerData as { papers: EnrichedPaper[]; root: string };
+parentPort!.postMessage(renderPagesLeavingDetails(papers, new URL(root)));
