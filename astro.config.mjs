@@ -34,28 +34,10 @@ export default defineConfig({
   // Paper pages whose cacheKey (src/lib/atlas.ts) is unchanged are not rendered again, and stay in
   // dist/ as they are (src/integrations/incremental-output.ts).
   experimental: { incrementalBuild: true },
-  // A Content-Security-Policy meta on every page: scripts only from the site itself or by the hash
-  // of their text (Astro hashes its own; the layout adds the theme script's), so even an escaping
-  // bug could not run an injected script. Pagefind compiles WebAssembly and runs a worker.
-  security: {
-    csp: {
-      directives: [
-        "default-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "worker-src 'self'",
-        "connect-src 'self'",
-        "img-src 'self'",
-        "manifest-src 'self'",
-      ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-    },
-  },
   vite: {
     build: {
-      // Component scripts as cached files, never inlined: Astro hashes each inlined script on
-      // every page for the CSP (0.9 s of a 10,000-paper build) and every page would carry it.
+      // Component scripts as cached files, never inlined: the Content-Security-Policy allows the
+      // site's own files (src/lib/content-security-policy.ts), and every page would carry them.
       assetsInlineLimit: 0,
       rollupOptions: {
         onwarn(warning, warn) {

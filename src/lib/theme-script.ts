@@ -1,7 +1,7 @@
 /**
  * The script that applies the remembered theme before the first paint. It runs inline (a file would
- * load too late), so the Content-Security-Policy allows it by the hash of this exact text. The layout
- * needs that hash before it writes the head, hence a module; the toggle is src/components/ThemeToggle.astro.
+ * load too late), so the Content-Security-Policy (content-security-policy.ts) allows it by the hash
+ * of this exact text; the toggle is src/components/ThemeToggle.astro.
  */
 import { createHash } from 'node:crypto';
 
