@@ -68,8 +68,10 @@ export class PaperDetails {
     // Another thread may be writing the same file: wait for its commit instead of failing.
     this.#db = new DatabaseSync(this.#file, { timeout: 60_000 });
     // A cache, rebuilt when lost: whole after a crashed run (WAL), with no wait for the disk (no sync).
+    // A rowid table: a row of ~3 KB fits its page there, where a WITHOUT ROWID table spills most of
+    // it to a second page, and 10,000 lookups took 240 ms instead of 84.
     this.#db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;
-      CREATE TABLE IF NOT EXISTS details (digest TEXT PRIMARY KEY, detail TEXT NOT NULL) WITHOUT ROWID;`);
+      CREATE TABLE IF NOT EXISTS details (digest TEXT NOT NULL UNIQUE, detail TEXT NOT NULL);`);
     this.#select = this.#db.prepare('SELECT detail FROM details WHERE digest = ?');
   }
 
