@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RECORDS_FOLDER } from '../lib/build-records.ts';
-import { detailsFile, PaperDetails, type PaperDetail } from './paper-details.ts';
+import { detailsFile, PaperDetails, type PaperDetail, type RenderedPaper } from './paper-details.ts';
 
 const detail: PaperDetail = {
   links: [{ url: 'https://github.com/a/b', kind: 'code', label: 'github.com/a/b' }],
@@ -13,6 +13,20 @@ const detail: PaperDetail = {
   verbatim: [{}],
   html: '<p>An abstract.</p>',
   text: 'An abstract.',
+};
+const made: RenderedPaper = {
+  card: {
+    title: 'A paper',
+    slug: 'a-paper',
+    topics: ['neurosymbolic-ai'],
+    excerpt: 'An abstract.',
+    keyTerms: ['abstract'],
+    related: [],
+    added: '2026-11-26T00:00:00.000Z',
+    position: [5000, 5000],
+    hasCode: true,
+  },
+  detail,
 };
 
 describe('paper details beside the data store', () => {
@@ -27,17 +41,20 @@ describe('paper details beside the data store', () => {
   it('reads back what was written under the same digest, once closed, from another connection', () => {
     const writer = new PaperDetails(projectRoot, { write: true });
     expect(writer.digests()).toEqual(new Set());
-    writer.write('digest-1', detail);
+    writer.write('digest-1', made);
     writer.close();
     const reader = new PaperDetails(projectRoot);
     expect(reader.digests()).toEqual(new Set(['digest-1']));
     expect(reader.read('digest-1')).toEqual(detail);
+    expect(reader.card('digest-1')).toEqual(made.card);
+    expect(reader.card('digest-2')).toBeUndefined();
     reader.close();
   });
 
   it('writes every row when more are written than one transaction holds', () => {
     const writer = new PaperDetails(projectRoot, { write: true });
-    for (let n = 0; n < 1000; n++) writer.write(`digest-${n}`, { ...detail, text: `Abstract ${n}.` });
+    for (let n = 0; n < 1000; n++)
+      writer.write(`digest-${n}`, { ...made, detail: { ...detail, text: `Abstract ${n}.` } });
     writer.close();
     const reader = new PaperDetails(projectRoot);
     expect(reader.digests().size).toBe(1000);
@@ -60,8 +77,8 @@ describe('paper details beside the data store', () => {
 
   it('keeps only the details of digests still in the atlas', () => {
     const details = new PaperDetails(projectRoot, { write: true });
-    details.write('old', detail);
-    details.write('current', detail);
+    details.write('old', made);
+    details.write('current', made);
     details.close();
     const pruning = new PaperDetails(projectRoot, { write: true });
     pruning.keepOnly(new Set(['current']));

@@ -1,6 +1,7 @@
 /**
- * What only a paper's own page shows (rendered abstract, links, sources, the dumps' verbatim text),
- * kept by page digest in one SQLite file among the build records instead of in Astro's data store.
+ * What the content step made of each paper page besides its text, kept by page digest in one SQLite
+ * file among the build records: the card Astro's data store keeps, and what only the paper's own page
+ * shows (rendered abstract, links, sources, the dumps' verbatim text).
  *
  * Astro bundles the whole data store into the build as one module; at 100,000 papers the abstracts
  * alone made it hundreds of megabytes, which the build could not get past. Lists need only the card
@@ -9,16 +10,16 @@
  * opening them again ~1 s of the pages' rendering; Node's built-in SQLite writes and reads the same
  * rows in a fraction of that.
  *
- * The content step writes the details of every page it generates, from the tree it wrote the page
- * from; the loader (src/loaders/papers.ts) renders only a page whose digest has none, such as one
- * edited by hand, and removes the rows of pages that are gone. Parsing 10,000 generated pages back
- * took the loader 3.2 s.
+ * The content step writes both for every page it generates, from the data and tree it wrote the
+ * page from, so the loader (src/loaders/papers.ts) parses and renders only a page whose digest has
+ * none, such as one edited by hand, and removes the rows of pages that are gone. Parsing 10,000
+ * generated pages back took the loader 3.2 s.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { RECORDS_FOLDER } from '../lib/build-records.ts';
-import type { PaperDetailData } from './schema.ts';
+import type { PaperCardData, PaperData, PaperDetailData } from './schema.ts';
 
 export interface PaperDetail extends PaperDetailData {
   /** The page body (the abstract and its headings) rendered to HTML. */
@@ -27,8 +28,21 @@ export interface PaperDetail extends PaperDetailData {
   text: string;
 }
 
+/** The card Astro's data store keeps of a paper, from its validated frontmatter. */
+export function paperCard(data: PaperData): PaperCardData {
+  const { title, slug, topics, excerpt, keyTerms, related, added, position } = data;
+  const hasCode = data.links.some((link) => link.kind === 'code');
+  return { title, slug, topics, excerpt, keyTerms, related, added, position, hasCode };
+}
+
+/** What the content step made of one page besides its text, kept under the page's digest. */
+export interface RenderedPaper {
+  card: PaperCardData;
+  detail: PaperDetail;
+}
+
 /** Bumped when PaperDetail changes, so rows of another shape are never read as this one. */
-const DETAIL_FORMAT = 'v5';
+const DETAIL_FORMAT = 'v6';
 const DETAILS_NAME = /^details(?:-v\d+\.sqlite(?:-wal|-shm|-journal)?)?$/;
 /** Rows written per transaction: few commits, and two threads writing at once take turns often. */
 const ROWS_PER_COMMIT = 1000;
@@ -58,7 +72,8 @@ export class PaperDetails {
   readonly #db: DatabaseSync;
   readonly #select: StatementSync;
   #insert: StatementSync | undefined;
-  #pending: [digest: string, detail: string][] = [];
+  #pending: [digest: string, card: string, detail: string][] = [];
+  #selectCard: StatementSync | undefined;
 
   /** Opens the details of the project at `root`; a writer first clears details of other formats. */
   constructor(root: URL, { write = false } = {}) {
@@ -71,7 +86,7 @@ export class PaperDetails {
     // A rowid table: a row of ~3 KB fits its page there, where a WITHOUT ROWID table spills most of
     // it to a second page, and 10,000 lookups took 240 ms instead of 84.
     this.#db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;
-      CREATE TABLE IF NOT EXISTS details (digest TEXT NOT NULL UNIQUE, detail TEXT NOT NULL);`);
+      CREATE TABLE IF NOT EXISTS details (digest TEXT NOT NULL UNIQUE, card TEXT NOT NULL, detail TEXT NOT NULL);`);
     this.#select = this.#db.prepare('SELECT detail FROM details WHERE digest = ?');
   }
 
@@ -85,15 +100,22 @@ export class PaperDetails {
     return JSON.parse(row.detail) as PaperDetail;
   }
 
+  /** The card made from the page with this digest, if the content step or the loader made one. */
+  card(digest: string): PaperCardData | undefined {
+    this.#selectCard ??= this.#db.prepare('SELECT card FROM details WHERE digest = ?');
+    const row = this.#selectCard.get(digest) as { card: string } | undefined;
+    return row && (JSON.parse(row.card) as PaperCardData);
+  }
+
   /** Every digest that has details, read once so an unchanged paper costs no lookup. */
   digests(): Set<string> {
     const rows = this.#db.prepare('SELECT digest FROM details').all() as { digest: string }[];
     return new Set(rows.map((row) => row.digest));
   }
 
-  /** Keeps `detail` under `digest`; it is written with the next few hundred, or by `close`. */
-  write(digest: string, detail: PaperDetail): void {
-    this.#pending.push([digest, JSON.stringify(detail)]);
+  /** Keeps what was made of a page under its digest; written with the next few hundred, or by `close`. */
+  write(digest: string, { card, detail }: RenderedPaper): void {
+    this.#pending.push([digest, JSON.stringify(card), JSON.stringify(detail)]);
     if (this.#pending.length === ROWS_PER_COMMIT) this.#flush();
   }
 
@@ -114,10 +136,10 @@ export class PaperDetails {
   /** Rows are gathered first, so another thread writing the same file waits for the inserts alone. */
   #flush(): void {
     if (this.#pending.length === 0) return;
-    this.#insert ??= this.#db.prepare('INSERT OR REPLACE INTO details (digest, detail) VALUES (?, ?)');
+    this.#insert ??= this.#db.prepare('INSERT OR REPLACE INTO details (digest, card, detail) VALUES (?, ?, ?)');
     const insert = this.#insert;
     this.#inTransaction(() => {
-      for (const [digest, detail] of this.#pending) insert.run(digest, detail);
+      for (const row of this.#pending) insert.run(...row);
     });
     this.#pending = [];
   }

@@ -55,6 +55,19 @@ describe('paper loader', () => {
     expect(detail.html).toMatch(/^<p>We extend the capabilities of neural networks/);
   });
 
+  it('loads a page it rendered before from the card kept under its digest, the same as parsed', async () => {
+    const first = context(project);
+    await load(first.value);
+    const logged: string[] = [];
+    const second = context(project);
+    second.value.logger.info = (message: string) => logged.push(message);
+    // Nothing kept of this page under this digest can be parsed: only the kept card can answer.
+    second.value.parseData = () => Promise.reject(new Error('parsed again'));
+    await load(second.value);
+    expect(second.entries.get(SLUG)).toEqual(first.entries.get(SLUG));
+    expect(logged[0]).toMatch(/^1 papers, 0 rendered here, 1 as the content step or the last build left them/);
+  });
+
   it('names the file and line of an invalid field, with no stack trace', async () => {
     const text = await readFile(page, 'utf8');
     const lines = text.split('\n');

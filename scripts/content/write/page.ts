@@ -12,7 +12,7 @@ import { unified } from 'unified';
 // js-yaml writes frontmatter faster than `yaml`: rendering 100,000 pages took 21.6 s with `yaml`, 14-16 s with js-yaml.
 import { dump } from 'js-yaml';
 import { paperSchema, topicEntrySchema, type PaperData, type TopicEntry } from '../../../contract/schema.ts';
-import { pageDigest, PaperDetails, type PaperDetail } from '../../../contract/paper-details.ts';
+import { pageDigest, paperCard, PaperDetails, type RenderedPaper } from '../../../contract/paper-details.ts';
 import { renderBodyTree } from '../../../lib/render-body.ts';
 import { findUrls } from '../normalise.ts';
 import { inTwoHalves, runOnWorker, SECOND_THREAD_FROM } from '../threads.ts';
@@ -114,14 +114,12 @@ function generatedHeader(from: string[], editInstead: string): string {
     .join('');
 }
 
-export interface RenderedPaper {
-  /** The page file's text. */
+/** A page file's text, and its card and details made from the same data and tree (contract/paper-details.ts). */
+export interface RenderedPage extends RenderedPaper {
   text: string;
-  /** What only its page shows, rendered from the same tree (contract/paper-details.ts). */
-  detail: PaperDetail;
 }
 
-export function renderPaperPage(paper: EnrichedPaper): RenderedPaper {
+export function renderPaperPage(paper: EnrichedPaper): RenderedPage {
   const data = paperData(paper);
   const sources = [...new Set(data.sources.map((source) => source.file))];
   const header = generatedHeader(
@@ -134,6 +132,7 @@ export function renderPaperPage(paper: EnrichedPaper): RenderedPaper {
   const { links, identifiers, sources: origins, verbatim } = data;
   return {
     text: `---\n${header}${frontmatter}---\n\n${body}`,
+    card: paperCard(data),
     detail: { links, identifiers, sources: origins, verbatim, ...renderBodyTree(tree) },
   };
 }
@@ -149,8 +148,8 @@ export function renderPagesLeavingDetails(papers: readonly EnrichedPaper[], root
   const details = new PaperDetails(root, { write: true });
   try {
     return papers.map((paper) => {
-      const { text, detail } = renderPaperPage(paper);
-      details.write(pageDigest(text), detail);
+      const { text, ...made } = renderPaperPage(paper);
+      details.write(pageDigest(text), made);
       return text;
     });
   } finally {
