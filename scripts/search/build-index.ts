@@ -106,7 +106,7 @@ export async function buildSearchIndex(
     }
     await removeStamp(outputPath);
     // With no stamp to compare against, Pagefind runs whatever the digest, which is taken while it reads.
-    const [inputs] = await Promise.all([compared ?? partInputs(site, part.files, command, known), runPagefind(args)]);
+    const [, inputs] = await Promise.all([runPagefind(args), compared ?? partInputs(site, part.files, command, known)]);
     keep(inputs.pages);
     const stale = await staleIndexFiles(outputPath);
     await Promise.all(stale.map((file) => rm(file)));

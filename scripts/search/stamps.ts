@@ -5,6 +5,7 @@
  * a rebuild reads only the pages whose file changed.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileStates, sameState, type FileState } from '../../lib/file-states.ts';
@@ -19,7 +20,7 @@ import { indexFolder, isIndexFolder } from '../../contract/search-indexes.ts';
  */
 const STAMP_FILE = 'atlas-part.json';
 
-/** Pages read at once while digesting a part. */
+/** Pages read between turns of the event loop while digesting a part (blocking, as lib/file-states.ts says why). */
 const FILES_AT_ONCE = 64;
 
 export interface PartStamp {
@@ -75,7 +76,7 @@ export async function partInputs(
     if (seen && sameState(state, seen[1])) return seen;
     // A page gone since the listing fails here. One written since its state was taken is digested
     // as read, under the older state, so the next build reads it again.
-    const text = await readFile(path.join(site, file), 'utf8');
+    const text = readFileSync(path.join(site, file), 'utf8');
     return [createHash('sha256').update(searchInput(text)).digest('base64url'), state ?? [-1, -1]];
   });
   const digest = createHash('sha256').update(JSON.stringify(command));
