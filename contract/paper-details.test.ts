@@ -11,6 +11,7 @@ const detail: PaperDetail = {
   identifiers: { arxiv: ['2401.12345'], doi: [] },
   sources: [{ file: 'content/sources/a.txt', line: 3, text: 0 }],
   verbatim: [{}],
+  related: [{ slug: 'another-paper', score: 0.5 }],
   html: '<p>An abstract.</p>',
   text: 'An abstract.',
 };
@@ -21,7 +22,6 @@ const made: RenderedPaper = {
     topics: ['neurosymbolic-ai'],
     excerpt: 'An abstract.',
     keyTerms: ['abstract'],
-    related: [],
     added: '2026-11-26T00:00:00.000Z',
     position: [5000, 5000],
     hasCode: true,

@@ -1,7 +1,7 @@
 /**
  * What the content step made of each paper page besides its text, kept by page digest in one SQLite
  * file among the build records: the card Astro's data store keeps, and what only the paper's own page
- * shows (rendered abstract, links, sources, the dumps' verbatim text).
+ * shows (rendered abstract, links, sources, related papers, the dumps' verbatim text).
  *
  * Astro bundles the whole data store into the build as one module; at 100,000 papers the abstracts
  * alone made it hundreds of megabytes, which the build could not get past. Lists need only the card
@@ -30,9 +30,9 @@ export interface PaperDetail extends PaperDetailData {
 
 /** The card Astro's data store keeps of a paper, from its validated frontmatter. */
 export function paperCard(data: PaperData): PaperCardData {
-  const { title, slug, topics, excerpt, keyTerms, related, added, position } = data;
+  const { title, slug, topics, excerpt, keyTerms, added, position } = data;
   const hasCode = data.links.some((link) => link.kind === 'code');
-  return { title, slug, topics, excerpt, keyTerms, related, added, position, hasCode };
+  return { title, slug, topics, excerpt, keyTerms, added, position, hasCode };
 }
 
 /** What the content step made of one page besides its text, kept under the page's digest. */
@@ -42,7 +42,7 @@ export interface RenderedPaper {
 }
 
 /** Bumped when PaperDetail changes, so rows of another shape are never read as this one. */
-const DETAIL_FORMAT = 'v6';
+const DETAIL_FORMAT = 'v7';
 const DETAILS_NAME = /^details(?:-v\d+\.sqlite(?:-wal|-shm|-journal)?)?$/;
 /** Rows written per transaction: few commits, and two threads writing at once take turns often. */
 const ROWS_PER_COMMIT = 1000;

@@ -71,14 +71,19 @@ export const paperCardSchema = paperSchema
     topics: true,
     excerpt: true,
     keyTerms: true,
-    related: true,
     added: true,
     position: true,
   })
   .extend({ hasCode: z.boolean() });
 
 /** What only the paper's own page shows; kept beside the data store (contract/paper-details.ts). */
-export const paperDetailSchema = paperSchema.pick({ links: true, identifiers: true, sources: true, verbatim: true });
+export const paperDetailSchema = paperSchema.pick({
+  links: true,
+  identifiers: true,
+  sources: true,
+  verbatim: true,
+  related: true,
+});
 
 export type PaperData = z.infer<typeof paperSchema>;
 export type PaperCardData = z.infer<typeof paperCardSchema>;

@@ -123,7 +123,7 @@ export function paperPageKey(atlas: Atlas, paper: PaperEntry, offline: string): 
     atlas.notes.get(paper.id),
     offline,
     [...neighbours].map((slug) => slug && atlas.paper(slug).data.title),
-    paper.data.related.map(({ slug }) => [atlas.paper(slug).data.title, atlas.paper(slug).data.topics]),
+    paperDetail(paper).related.map(({ slug }) => [atlas.paper(slug).data.title, atlas.paper(slug).data.topics]),
     paper.data.topics.map((slug) => atlas.topic(slug).title),
     primary.members.length,
     atlas.topics.length,

@@ -86,8 +86,11 @@ export function paperLoader(options: PaperLoaderOptions): Loader {
           lineOffset: match[0].split('\n').length - 1,
           notes: `${options.notes}/${id}.mdx`,
         });
-        const { links, identifiers, sources, verbatim } = parsed.data;
-        details.write(digest, { card, detail: { links, identifiers, sources, verbatim, html, text: bodyText } });
+        const { links, identifiers, sources, verbatim, related } = parsed.data;
+        details.write(digest, {
+          card,
+          detail: { links, identifiers, sources, verbatim, related, html, text: bodyText },
+        });
         rendered++;
         store.set({ id, data, digest, filePath: shown });
       };

@@ -28,7 +28,7 @@ export const GET: APIRoute = async ({ site }) => {
       topics: paper.data.topics,
       keyTerms: paper.data.keyTerms,
       links: detail.links,
-      related: paper.data.related,
+      related: detail.related,
       sources: detail.sources,
     };
   };

@@ -129,11 +129,11 @@ export function renderPaperPage(paper: EnrichedPaper): RenderedPage {
   const frontmatter = stringifyYaml(data);
   const tree = paperBody(paper);
   const body = serializer.stringify(tree);
-  const { links, identifiers, sources: origins, verbatim } = data;
+  const { links, identifiers, sources: origins, verbatim, related } = data;
   return {
     text: `---\n${header}${frontmatter}---\n\n${body}`,
     card: paperCard(data),
-    detail: { links, identifiers, sources: origins, verbatim, ...renderBodyTree(tree) },
+    detail: { links, identifiers, sources: origins, verbatim, related, ...renderBodyTree(tree) },
   };
 }
 
