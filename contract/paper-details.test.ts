@@ -86,6 +86,20 @@ describe('paper details beside the data store', () => {
     pruning.close();
   });
 
+  it('starts afresh from a file that is not a database when writing, and says to build again when reading', async () => {
+    await mkdir(new URL('./', detailsFile(projectRoot)), { recursive: true });
+    await writeFile(detailsFile(projectRoot), 'half a file a restored cache left');
+    expect(() => new PaperDetails(projectRoot)).toThrow(
+      `${detailsFile(projectRoot).pathname} cannot be read (file is not a database); run \`npm run build\` again`,
+    );
+    const writer = new PaperDetails(projectRoot, { write: true });
+    writer.write('digest-1', made);
+    writer.close();
+    const reader = new PaperDetails(projectRoot);
+    expect(reader.read('digest-1')).toEqual(detail);
+    reader.close();
+  });
+
   it('says to build again when a page has no details', () => {
     const details = new PaperDetails(projectRoot);
     expect(() => details.read('gone')).toThrow(

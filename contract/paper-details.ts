@@ -67,6 +67,27 @@ function removeOtherFormats(file: URL): void {
   }
 }
 
+function openDetails(file: URL): DatabaseSync {
+  // Another thread may be writing the same file: wait for its commit instead of failing.
+  const db = new DatabaseSync(file, { timeout: 60_000 });
+  try {
+    // A cache, rebuilt when lost: whole after a crashed run (WAL), with no wait for the disk (no sync).
+    // A rowid table: a row of ~3 KB fits its page there, where a WITHOUT ROWID table spills most of
+    // it to a second page, and 10,000 lookups took 240 ms instead of 84.
+    db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;
+      CREATE TABLE IF NOT EXISTS details (digest TEXT NOT NULL UNIQUE, card TEXT NOT NULL, detail TEXT NOT NULL);`);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The details file and the journal files SQLite keeps beside it. */
+function removeDetails(file: URL): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(new URL(`${file.href}${suffix}`), { force: true });
+}
+
 export class PaperDetails {
   readonly #file: URL;
   readonly #db: DatabaseSync;
@@ -75,18 +96,25 @@ export class PaperDetails {
   #pending: [digest: string, card: string, detail: string][] = [];
   #selectCard: StatementSync | undefined;
 
-  /** Opens the details of the project at `root`; a writer first clears details of other formats. */
+  /**
+   * Opens the details of the project at `root`. A writer first clears details of other formats, and
+   * starts afresh from a file it cannot read (a cache restored half, a disk that filled up): the
+   * loader then renders again whatever is missing.
+   */
   constructor(root: URL, { write = false } = {}) {
     this.#file = detailsFile(root);
     mkdirSync(new URL('./', this.#file), { recursive: true });
     if (write) removeOtherFormats(this.#file);
-    // Another thread may be writing the same file: wait for its commit instead of failing.
-    this.#db = new DatabaseSync(this.#file, { timeout: 60_000 });
-    // A cache, rebuilt when lost: whole after a crashed run (WAL), with no wait for the disk (no sync).
-    // A rowid table: a row of ~3 KB fits its page there, where a WITHOUT ROWID table spills most of
-    // it to a second page, and 10,000 lookups took 240 ms instead of 84.
-    this.#db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF;
-      CREATE TABLE IF NOT EXISTS details (digest TEXT NOT NULL UNIQUE, card TEXT NOT NULL, detail TEXT NOT NULL);`);
+    try {
+      this.#db = openDetails(this.#file);
+    } catch (error) {
+      if (!write) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`${this.#file.pathname} cannot be read (${reason}); run \`npm run build\` again`);
+      }
+      removeDetails(this.#file);
+      this.#db = openDetails(this.#file);
+    }
     this.#select = this.#db.prepare('SELECT detail FROM details WHERE digest = ?');
   }
 
