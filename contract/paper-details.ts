@@ -19,6 +19,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { RECORDS_FOLDER } from '../lib/build-records.ts';
+import type { RenderedBody } from '../lib/render-body.ts';
 import type { PaperCardData, PaperData, PaperDetailData } from './schema.ts';
 
 export interface PaperDetail extends PaperDetailData {
@@ -28,17 +29,24 @@ export interface PaperDetail extends PaperDetailData {
   text: string;
 }
 
-/** The card Astro's data store keeps of a paper, from its validated frontmatter. */
-export function paperCard(data: PaperData): PaperCardData {
-  const { title, slug, topics, excerpt, keyTerms, added, position } = data;
-  const hasCode = data.links.some((link) => link.kind === 'code');
-  return { title, slug, topics, excerpt, keyTerms, added, position, hasCode };
-}
-
 /** What the content step made of one page besides its text, kept under the page's digest. */
 export interface RenderedPaper {
   card: PaperCardData;
   detail: PaperDetail;
+}
+
+/**
+ * A page's card and details, from its validated frontmatter and its rendered body: the one split of
+ * a paper's fields between Astro's data store and this file, for the content step and the loader.
+ */
+export function renderedPaper(data: PaperData, body: RenderedBody): RenderedPaper {
+  const { title, slug, topics, excerpt, keyTerms, added, position } = data;
+  const { links, identifiers, sources, verbatim, related } = data;
+  const hasCode = links.some((link) => link.kind === 'code');
+  return {
+    card: { title, slug, topics, excerpt, keyTerms, added, position, hasCode },
+    detail: { links, identifiers, sources, verbatim, related, ...body },
+  };
 }
 
 /** Bumped when PaperDetail changes, so rows of another shape are never read as this one. */

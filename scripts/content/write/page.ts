@@ -12,7 +12,7 @@ import { unified } from 'unified';
 // js-yaml writes frontmatter faster than `yaml`: rendering 100,000 pages took 21.6 s with `yaml`, 14-16 s with js-yaml.
 import { dump } from 'js-yaml';
 import { paperSchema, topicEntrySchema, type PaperData, type TopicEntry } from '../../../contract/schema.ts';
-import { pageDigest, paperCard, PaperDetails, type RenderedPaper } from '../../../contract/paper-details.ts';
+import { pageDigest, PaperDetails, renderedPaper, type RenderedPaper } from '../../../contract/paper-details.ts';
 import { renderBodyTree } from '../../../lib/render-body.ts';
 import { findUrls } from '../normalise.ts';
 import { inTwoHalves, runOnWorker, SECOND_THREAD_FROM } from '../threads.ts';
@@ -129,12 +129,7 @@ export function renderPaperPage(paper: EnrichedPaper): RenderedPage {
   const frontmatter = stringifyYaml(data);
   const tree = paperBody(paper);
   const body = serializer.stringify(tree);
-  const { links, identifiers, sources: origins, verbatim, related } = data;
-  return {
-    text: `---\n${header}${frontmatter}---\n\n${body}`,
-    card: paperCard(data),
-    detail: { links, identifiers, sources: origins, verbatim, related, ...renderBodyTree(tree) },
-  };
+  return { text: `---\n${header}${frontmatter}---\n\n${body}`, ...renderedPaper(data, renderBodyTree(tree)) };
 }
 
 /**
