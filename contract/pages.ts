@@ -17,9 +17,18 @@ export function pageParam(number: number): string | undefined {
   return number === 1 ? undefined : `page-${number}`;
 }
 
-/** Whether a path segment names one of a list's pages (`page-2`…), which no paper's slug may do. */
+/**
+ * Whether a name in `papers/` belongs to the A–Z list (its first page, `index.html`, or a later
+ * one, `page-2/`…), which no paper's slug may take: a paper's page is `papers/<slug>.html`.
+ */
 export function isPageSegment(segment: string): boolean {
-  return /^page-\d+$/.test(segment);
+  return /^(?:index|page-\d+)$/.test(segment);
+}
+
+/** The slug of the paper whose page `file` is (relative to the site, `/` separators): `papers/<slug>.html`. */
+export function paperOfFile(file: string): string | undefined {
+  const slug = /^papers\/([^/]+)\.html$/.exec(file)?.[1];
+  return slug === undefined || isPageSegment(slug) ? undefined : slug;
 }
 
 export function paginateList<T>(items: T[], size: number): Page<T>[] {

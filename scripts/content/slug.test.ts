@@ -11,6 +11,7 @@ describe('baseSlug', () => {
     ['../../etc/passwd: A/B..C\\D', 'etc-passwd-a-b-c-d'],
     ['CON', 'con-paper'],
     ['Page 2', 'page-2-paper'],
+    ['Index', 'index-paper'],
     ['Нейронные сети', 'neyronnye-seti'],
     ['神经网络', '神经网络'],
     ['?!', 'paper-'],
@@ -45,7 +46,7 @@ describe('assignSlugs', () => {
     expect(forward.get('b title')).toMatch(/^title-[0-9a-f]{6}$/);
   });
 
-  it('never gives a paper the name of one of the A–Z list pages (papers/page-N/)', () => {
+  it('never gives a paper the name of one of the A–Z list’s pages (papers/index.html, papers/page-N/)', () => {
     // A second paper titled “Page” gets a hash suffix; find a key whose hash is all digits.
     let key = 0;
     while (!/^\d+$/.test(shortHash(`k${key}`))) key++;

@@ -13,7 +13,7 @@ import { PROJECT_ROOT } from '../../lib/project-root.ts';
 const out = path.join(PROJECT_ROOT, 'screenshots');
 const pages = (
   process.argv[2] ??
-  'home=,topic=topics/spiking-neuromorphic/,paper=papers/spikegpt-generative-pre-trained-language-model-with-spiking-neural-networks/,notfound=no-such-page/'
+  'home=,topic=topics/spiking-neuromorphic/,paper=papers/spikegpt-generative-pre-trained-language-model-with-spiking-neural-networks,notfound=no-such-page/'
 )
   .split(',')
   .map((pair) => pair.split('=') as [string, string]);

@@ -14,7 +14,7 @@ import {
   type OfflineMode,
   type OfflineSearch,
 } from '../../contract/offline-policy.ts';
-import { isPageSegment } from '../../contract/pages.ts';
+import { paperOfFile } from '../../contract/pages.ts';
 import { fileStates } from '../../lib/file-states.ts';
 import { INDEX_LIST_PATH } from '../../contract/search-indexes.ts';
 
@@ -86,9 +86,7 @@ async function bundleWorker(mode: OfflineMode, file: string): Promise<void> {
 }
 
 export async function generateServiceWorker(site: string): Promise<ServiceWorkerSummary> {
-  const papers = (await readdir(path.join(site, 'papers'), { withFileTypes: true })).filter(
-    (entry) => entry.isDirectory() && !isPageSegment(entry.name),
-  ).length;
+  const papers = (await readdir(path.join(site, 'papers'))).filter((name) => paperOfFile(`papers/${name}`)).length;
   const mode = offlineMode(papers);
   const index = await indexFiles(site);
   const search: OfflineSearch = { precached: index.bytes <= SEARCH_PRECACHE_LIMIT_BYTES, ...index };

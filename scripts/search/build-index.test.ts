@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INDEX_LIST_PATH } from '../../contract/search-indexes.ts';
 import { buildSearchIndex, withinBudget } from './build-index.ts';
 
-const paper = (slug: string) => `papers/${slug}/index.html`;
+const paper = (slug: string) => `papers/${slug}.html`;
 
 describe('buildSearchIndex over the index of the last build', () => {
   let site: string;
@@ -49,11 +49,11 @@ describe('buildSearchIndex over the index of the last build', () => {
     );
 
     await page(paper('beta'), 'symbolic reasoning with trees');
-    await rm(path.join(site, 'papers/gamma'), { recursive: true });
+    await rm(path.join(site, paper('gamma')));
     const summary = await buildSearchIndex(site);
 
     expect(summary.pages).toBe(2);
-    expect(await fragmentUrls()).toEqual(['/papers/alpha/', '/papers/beta/']);
+    expect(await fragmentUrls()).toEqual(['/papers/alpha.html', '/papers/beta.html']);
     const after = await fragments();
     // alpha's fragment is the same file, untouched; beta's and gamma's old ones are gone.
     const kept = after.filter((name) => before.has(name));
@@ -70,7 +70,7 @@ describe('buildSearchIndex over the index of the last build', () => {
     await rm(path.join(site, 'pagefind/atlas-part.json'));
 
     await buildSearchIndex(site);
-    expect(await fragmentUrls()).toEqual(['/papers/alpha/', '/papers/beta/', '/papers/gamma/']);
+    expect(await fragmentUrls()).toEqual(['/papers/alpha.html', '/papers/beta.html', '/papers/gamma.html']);
   });
 
   it.each([
@@ -83,8 +83,8 @@ describe('buildSearchIndex over the index of the last build', () => {
     const options = cached ? { limits, digestCache: `${site}-digests.json` } : { limits };
     expect(await buildSearchIndex(site, options)).toMatchObject({ pages: 5, indexes: 3, reindexed: 3 });
     expect(await fragmentUrls('pagefind')).toEqual(['/topics/memory/']);
-    expect(await fragmentUrls('pagefind-2')).toEqual(['/papers/alpha/', '/papers/beta/']);
-    expect(await fragmentUrls('pagefind-3')).toEqual(['/papers/delta/', '/papers/gamma/']);
+    expect(await fragmentUrls('pagefind-2')).toEqual(['/papers/alpha.html', '/papers/beta.html']);
+    expect(await fragmentUrls('pagefind-3')).toEqual(['/papers/delta.html', '/papers/gamma.html']);
     expect(JSON.parse(await readFile(path.join(site, INDEX_LIST_PATH), 'utf8'))).toMatchObject({
       merge: ['pagefind-2/', 'pagefind-3/'],
     });
@@ -96,7 +96,7 @@ describe('buildSearchIndex over the index of the last build', () => {
     expect(await buildSearchIndex(site, options)).toMatchObject({ indexes: 3, reindexed: 1 });
     const [beta] = await Promise.all(
       (await fragments('pagefind-2')).map((name) => fragmentText('pagefind-2', name)),
-    ).then((all) => all.filter((fragment) => fragment.url === '/papers/beta/'));
+    ).then((all) => all.filter((fragment) => fragment.url === '/papers/beta.html'));
     expect(beta!.content).toContain('symbolic reasoning with trees');
     expect(
       await Promise.all(['pagefind', 'pagefind-3'].map((folder) => modified(`${folder}/atlas-part.json`))),

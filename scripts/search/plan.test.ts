@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planIndexes, type IndexPart } from './plan.ts';
 
-const paper = (slug: string) => `papers/${slug}/index.html`;
+const paper = (slug: string) => `papers/${slug}.html`;
 const shared = [
   '404.html',
   'index.html',

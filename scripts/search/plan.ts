@@ -3,7 +3,7 @@
  * split in parts (see `planIndexes`) that scripts/search/build-index.ts indexes one after the other.
  */
 import path from 'node:path';
-import { isPageSegment } from '../../contract/pages.ts';
+import { paperOfFile } from '../../contract/pages.ts';
 import { siteEntries } from '../../lib/site-files.ts';
 
 export interface IndexLimits {
@@ -28,9 +28,6 @@ export interface IndexPart {
   /** The same files, listed. */
   files: string[];
 }
-
-/** A page under `papers/`: a paper's, or one of the A–Z list's pages (`papers/page-N/`). */
-const PAPERS_FOLDER_PAGE = /^papers\/([^/]+)\/index\.html$/;
 
 /** Papers whose slug starts with `prefix`, or, when `exact`, is exactly it. */
 interface SlugGroup {
@@ -77,10 +74,7 @@ const GROUPS_PER_PART = 16;
  * leaves the other runs' indexes as they are.
  */
 export function planIndexes(site: BuiltSite, limits: IndexLimits = INDEX_LIMITS): IndexPart[] {
-  const slugs = site.files
-    .flatMap((file) => PAPERS_FOLDER_PAGE.exec(file)?.[1] ?? [])
-    .filter((segment) => !isPageSegment(segment))
-    .sort();
+  const slugs = site.files.flatMap((file) => paperOfFile(file) ?? []).sort();
   if (slugs.length < limits.splitFrom) return [{ glob: '**/*.html', files: site.files }];
 
   const isShared = (file: string) => !file.startsWith('papers/') || file === 'papers/index.html';
@@ -99,10 +93,12 @@ export function planIndexes(site: BuiltSite, limits: IndexLimits = INDEX_LIMITS)
   for (const group of slugGroups(slugs, Math.ceil(perPart / GROUPS_PER_PART)).sort((a, b) =>
     a.prefix < b.prefix ? -1 : 1,
   )) {
+    // A run starting with "i" matches the A–Z list's `papers/index.html` too; having no
+    // `data-pagefind-body`, it is read and left out of the index.
     // A group goes to the part its middle falls in, so each part ends within half a group of even.
     const run = runs[Math.min(count - 1, Math.floor((placed + group.slugs.length / 2) / perPart))]!;
-    run.patterns.push(`papers/${group.prefix}${group.exact ? '' : '*'}/index.html`);
-    run.files.push(...group.slugs.map((slug) => `papers/${slug}/index.html`));
+    run.patterns.push(`papers/${group.prefix}${group.exact ? '' : '*'}.html`);
+    run.files.push(...group.slugs.map((slug) => `papers/${slug}.html`));
     placed += group.slugs.length;
   }
   // Pagefind refuses a glob that matches nothing: a part can be empty with fewer papers than runs.

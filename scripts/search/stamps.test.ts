@@ -6,7 +6,7 @@ import { partInputs, type PageDigest } from './stamps.ts';
 
 describe('partInputs', () => {
   let site: string;
-  const files = ['papers/a/index.html', 'papers/b/index.html'];
+  const files = ['papers/a.html', 'papers/b.html'];
   const write = async (file: string, words: string) => {
     await mkdir(path.dirname(path.join(site, file)), { recursive: true });
     await writeFile(path.join(site, file), `<html><body><main data-pagefind-body><p>${words}</p></main></body></html>`);

@@ -16,7 +16,8 @@ export function absoluteHref(path: string, site: URL | undefined): string {
   return new URL(href(path), site ?? 'http://localhost/').href;
 }
 
-export const paperPath = (slug: string) => `papers/${slug}/`;
+/** A paper's page is a file, `papers/<slug>.html` (astro.config.mjs), served without its extension. */
+export const paperPath = (slug: string) => `papers/${slug}`;
 export const topicPath = (slug: string) => `topics/${slug}/`;
 export const topicFeedPath = (slug: string) => `topics/${slug}/feed.xml`;
 /** The search page, optionally running `query` on arrival, within one topic (by its title, the search facet's name). */
@@ -26,6 +27,14 @@ export function searchPath(query?: string, topicTitle?: string): string {
   if (query && topicTitle) params.set('topic', topicTitle);
   const search = params.toString();
   return search ? `search/?${search}` : 'search/';
+}
+
+/**
+ * The address a page is served at, from its file's (Pagefind names results by file):
+ * `papers/x.html?highlight=y` → `papers/x?highlight=y`, `topics/x/index.html` → `topics/x/`.
+ */
+export function servedHref(fileHref: string): string {
+  return fileHref.replace(/(?:index)?\.html(?=[?#]|$)/, '');
 }
 
 /** Strips the base from a pathname, the inverse of `href`. */

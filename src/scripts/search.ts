@@ -3,6 +3,7 @@
  * and topic badges, driven from the keyboard. Used by the search dialog and the search page.
  */
 import { loadSearch, type PagefindResultData } from './pagefind.ts';
+import { servedHref } from '../lib/url.ts';
 
 const RESULTS_SHOWN = 6;
 /** Wait for a pause in typing: each query for a half-typed word can fetch another index chunk. */
@@ -111,7 +112,7 @@ export function createSearchUI(root: HTMLElement, options: SearchOptions): Searc
     const item = element('li');
     item.setAttribute('role', 'none');
     const link = element('a');
-    link.href = data.url;
+    link.href = servedHref(data.url);
     link.id = `${root.id || 'search'}-result-${index}`;
     link.setAttribute('role', 'option');
     link.append(element('strong', undefined, data.meta.title ?? data.url));

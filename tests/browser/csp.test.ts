@@ -70,7 +70,7 @@ describe('in Chromium', () => {
     home: '',
     topics: 'topics/',
     topic: 'topics/neural-architectures/',
-    paper: 'papers/neurosymbolic-ai-why-what-and-how/?highlight=symbolic',
+    paper: 'papers/neurosymbolic-ai-why-what-and-how?highlight=symbolic',
     'A–Z': 'papers/',
     search: 'search/?q=spiking',
     offline: 'offline/',

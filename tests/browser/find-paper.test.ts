@@ -41,7 +41,7 @@ describe('Find the paper', () => {
   it('points each link where its label says, and a click opens that address', async () => {
     const page = await harness.browser.newPage();
     await answerExternal(page);
-    const paperUrl = `${harness.url}papers/spikegpt-generative-pre-trained-language-model-with-spiking-neural-networks/`;
+    const paperUrl = `${harness.url}papers/spikegpt-generative-pre-trained-language-model-with-spiking-neural-networks`;
     await page.goto(paperUrl);
     const section = page.getByRole('region', { name: 'Find the paper' });
     expect(

@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(async () => harness?.close());
 
 const phone = { width: 375, height: 740 };
-const paper = 'papers/neurosymbolic-ai-why-what-and-how/';
+const paper = 'papers/neurosymbolic-ai-why-what-and-how';
 
 describe('the phone menu', () => {
   it('opens the atlas navigation over the page from the header, by pointer and keyboard, and Escape closes it', async () => {

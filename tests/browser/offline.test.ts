@@ -66,21 +66,21 @@ describe('offline, whole atlas precached', () => {
 
     await context.setOffline(true);
     expect(await page.evaluate(async () => (await fetch('pagefind/pagefind-entry.json?ts=1234')).status)).toBe(200);
-    await page.goto(`${site.url}papers/neural-turing-machines/?highlight=turing`);
+    await page.goto(`${site.url}papers/neural-turing-machines?highlight=turing`);
     expect(await heading(page)).toBe('Neural Turing Machines');
     await page.goto(`${site.url}search/?q=turing&topic=neural-architectures`);
     expect(await heading(page)).toBe('Search');
-    await page.goto(`${site.url}papers/no-such-paper/`);
+    await page.goto(`${site.url}papers/no-such-paper`);
     expect(await heading(page)).toBe(OFFLINE_HEADING);
     await context.setOffline(false);
 
     // A new deploy that changed one page.
-    const changed = 'papers/neural-turing-machines/index.html';
+    const changed = 'papers/neural-turing-machines.html';
     const file = path.join(site.dir, changed);
     await writeFile(file, (await readFile(file, 'utf8')).replace('</body>', '<p data-new-build>new build</p></body>'));
     await generateServiceWorker(site.dir);
     site.requested.length = 0;
-    await page.goto(`${site.url}papers/neural-turing-machines/`);
+    await page.goto(`${site.url}papers/neural-turing-machines`);
     await page.evaluate(async () => {
       const registration = await navigator.serviceWorker.ready;
       await registration.update();
@@ -133,7 +133,7 @@ describe('offline, atlas too large to precache whole', () => {
     );
     expect(precached.filter((pathname) => pathname.includes('/papers/')).length).toBe(0);
     expect(precached.filter((pathname) => pathname.includes('/pagefind/fragment/')).length).toBe(462);
-    await page.goto(`${site.url}papers/neural-turing-machines/`);
+    await page.goto(`${site.url}papers/neural-turing-machines`);
 
     await page.goto(`${site.url}topics/spiking-neuromorphic/`);
     await page.locator('[data-keep-topic]').click();
@@ -142,14 +142,14 @@ describe('offline, atlas too large to precache whole', () => {
       .waitFor();
 
     await context.setOffline(true);
-    await page.goto(`${site.url}papers/neural-turing-machines/?highlight=turing`);
+    await page.goto(`${site.url}papers/neural-turing-machines?highlight=turing`);
     expect(await heading(page)).toBe('Neural Turing Machines');
     const kept = await page.evaluate(async () =>
       (await (await caches.open('atlas-kept-pages')).keys()).map((request) => new URL(request.url).pathname),
     );
     await page.goto(new URL(kept[0]!, site.url).href);
     expect(await heading(page)).not.toBe(OFFLINE_HEADING);
-    await page.goto(`${site.url}papers/a-chain-graph-interpretation-of-real-world-neural-networks/`);
+    await page.goto(`${site.url}papers/a-chain-graph-interpretation-of-real-world-neural-networks`);
     expect(await heading(page)).toBe(OFFLINE_HEADING);
     await context.close();
   });

@@ -44,7 +44,7 @@ describe('reading the atlas', () => {
 
     await page.locator('.paper-list h3 a', { hasText: 'SpikeGPT' }).click();
     expect(new URL(page.url()).pathname).toBe(
-      '/paper-atlas/papers/spikegpt-generative-pre-trained-language-model-with-spiking-neural-networks/',
+      '/paper-atlas/papers/spikegpt-generative-pre-trained-language-model-with-spiking-neural-networks',
     );
     expect(await heading(page)).toBe('SpikeGPT: Generative Pre-trained Language Model with Spiking Neural Networks');
     expect(await page.locator('.prose').innerText()).toContain(
@@ -70,7 +70,7 @@ describe('reading the atlas', () => {
 
   it('shows the curator’s notes and the source of a paper listed in five dumps', async () => {
     const page = await harness.browser.newPage();
-    await page.goto(`${harness.url}papers/neurosymbolic-ai-why-what-and-how/`);
+    await page.goto(`${harness.url}papers/neurosymbolic-ai-why-what-and-how`);
     expect(await page.locator('.notes h2').innerText()).toBe('Curator’s notes');
     expect(await page.locator('.notes strong').innerText()).toBe('integration patterns');
     expect(await page.locator('.chips[aria-label="Topics"] a').count()).toBe(5);
@@ -124,9 +124,17 @@ describe('reading the atlas', () => {
 
   it('answers an unknown address with the 404 page', async () => {
     const page = await harness.browser.newPage();
-    const response = await page.goto(`${harness.url}papers/no-such-paper/`);
+    const response = await page.goto(`${harness.url}papers/no-such-paper`);
     expect(response?.status()).toBe(404);
     expect(await heading(page)).toBe('This page is not in the atlas');
+    await page.close();
+  });
+
+  it('takes a link to a paper as its address was, `papers/<slug>/`, on to the paper', async () => {
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.url}papers/neurosymbolic-ai-why-what-and-how/?highlight=symbolic`);
+    await page.waitForURL('**/papers/neurosymbolic-ai-why-what-and-how?highlight=symbolic');
+    expect(await heading(page)).toBe('Neurosymbolic AI -- Why, What, and How');
     await page.close();
   });
 });
@@ -135,7 +143,7 @@ describe('accessibility', () => {
   const pages = {
     home: '',
     topic: 'topics/neural-architectures/',
-    paper: 'papers/neurosymbolic-ai-why-what-and-how/',
+    paper: 'papers/neurosymbolic-ai-why-what-and-how',
     search: 'search/?q=spiking',
   };
   // A phone's width shows another header (an icon for search, a Menu button) and moves the navigation.

@@ -45,7 +45,7 @@ describe('Find the paper', () => {
     expect(corpus.papers).toHaveLength(457);
     const missing: string[] = [];
     for (const paper of corpus.papers) {
-      const tree = parser.parse(read(`papers/${paper.slug}/index.html`)) as Root;
+      const tree = parser.parse(read(`papers/${paper.slug}.html`)) as Root;
       const title = hastToString(select(tree, (node) => node.tagName === 'h1')[0]!);
       const section = select(tree, (node) => node.tagName === 'section' && hasClass(node, 'find-paper'))[0];
       const links = section ? select(section as unknown as Root, (node) => node.tagName === 'a') : [];
@@ -77,7 +77,7 @@ describe('Find the paper', () => {
 
   it('says on every paper page when the paper was added, in a <time datetime> element', () => {
     for (const paper of corpus.papers.slice(0, 50)) {
-      const tree = parser.parse(read(`papers/${paper.slug}/index.html`)) as Root;
+      const tree = parser.parse(read(`papers/${paper.slug}.html`)) as Root;
       const times = select(tree, (node) => node.tagName === 'time');
       expect(times.map((time) => time.properties.dateTime)).toEqual([paper.added]);
       expect(hastToString(select(tree, (node) => hasClass(node, 'added'))[0]!)).toBe(
@@ -98,7 +98,7 @@ describe('what is new', () => {
     const newest = [...corpus.papers].sort(newestFirst).slice(0, 12);
     expect(
       items.map((item) => String(select(item as unknown as Root, (node) => node.tagName === 'a')[0]!.properties.href)),
-    ).toEqual(newest.map((paper) => `/paper-atlas/papers/${paper.slug}/`));
+    ).toEqual(newest.map((paper) => `/paper-atlas/papers/${paper.slug}`));
   });
 
   it('keeps each feed to the 50 newest papers, newest first, with the dates they were added', () => {
@@ -112,7 +112,7 @@ describe('what is new', () => {
     for (const feed of feeds) {
       const xml = read(feed.file);
       const entries = [
-        ...xml.matchAll(/<entry>[\s\S]*?<link href="[^"]*\/papers\/([^/]+)\/"\/>\s*<published>([^<]+)<\/published>/g),
+        ...xml.matchAll(/<entry>[\s\S]*?<link href="[^"]*\/papers\/([^/"]+)"\/>\s*<published>([^<]+)<\/published>/g),
       ].map((match) => [match[1], match[2]]);
       const expected = [...feed.papers].sort(newestFirst).slice(0, 50);
       expect(entries, feed.file).toEqual(expected.map((paper) => [paper.slug, paper.added]));

@@ -36,7 +36,7 @@ it('finds no error on any page, of every page type', { timeout: 300_000 }, async
       'topics/index.html',
       'topics/neuroevolution/index.html',
       'papers/index.html',
-      'papers/neural-turing-machines/index.html',
+      'papers/neural-turing-machines.html',
     ]),
   );
   expect(pages.length).toBeGreaterThanOrEqual(468);

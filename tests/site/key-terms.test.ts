@@ -13,6 +13,7 @@ import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { topicEntrySchema, type TopicEntry } from '../../contract/schema.ts';
+import { paperOfFile } from '../../contract/pages.ts';
 import { TEST_BASE } from '../build-site.ts';
 import { PROJECT_ROOT } from '../../lib/project-root.ts';
 
@@ -67,13 +68,10 @@ describe('key terms on the built site', () => {
   let topics: TopicEntry[];
   beforeAll(() => {
     const site = inject('siteDir');
-    for (const slug of readdirSync(path.join(site, 'papers'))) {
-      let html: string;
-      try {
-        html = readFileSync(path.join(site, 'papers', slug, 'index.html'), 'utf8');
-      } catch {
-        continue;
-      }
+    for (const name of readdirSync(path.join(site, 'papers'))) {
+      const slug = paperOfFile(`papers/${name}`);
+      if (!slug) continue;
+      const html = readFileSync(path.join(site, 'papers', name), 'utf8');
       const tree = parser.parse(html) as Root;
       const title = hastToString(first(tree, (node) => node.tagName === 'h1')!);
       const prose = first(tree, (node) =>

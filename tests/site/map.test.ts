@@ -36,14 +36,14 @@ describe('the home map', () => {
   const html = () => readFileSync(path.join(site(), 'index.html'), 'utf8');
 
   it('shows every paper of the seed atlas', () => {
-    expect(links(mapOf(html()), /<a href="\/paper-atlas\/papers\/([^"]+)\/"/g)).toHaveLength(457);
+    expect(links(mapOf(html()), /<a href="\/paper-atlas\/papers\/([^"]+)"/g)).toHaveLength(457);
   });
 
   it('puts a paper’s first related paper at most half as far from it as a random paper', () => {
     const points = new Map(
       [
         ...mapOf(html()).matchAll(
-          /<a href="\/paper-atlas\/papers\/([^"]+)\/" transform="translate\((\d+) (\d+)\)"><title>[^<]*<\/title><circle/g,
+          /<a href="\/paper-atlas\/papers\/([^"]+)" transform="translate\((\d+) (\d+)\)"><title>[^<]*<\/title><circle/g,
         ),
       ].map((match) => [match[1]!, [Number(match[2]), Number(match[3])] as const]),
     );

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, inject, it } from 'vitest';
-import { isPageSegment, TOPIC_PAGE_SIZE } from '../../contract/pages.ts';
+import { paperOfFile, TOPIC_PAGE_SIZE } from '../../contract/pages.ts';
 
 /** A page's HTML and the stylesheets it links, gzipped. */
 function gzippedWithStyles(site: string, html: string): number {
@@ -42,15 +42,8 @@ it('keeps every paper page with its stylesheets under 30 KB gzipped', () => {
   const site = inject('siteDir');
   const papers = path.join(site, 'papers');
   let largest = { name: '', bytes: 0 };
-  for (const name of readdirSync(papers)) {
-    if (isPageSegment(name)) continue;
-    const file = path.join(papers, name, 'index.html');
-    let html: string;
-    try {
-      html = readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
+  for (const name of readdirSync(papers).filter((name) => paperOfFile(`papers/${name}`))) {
+    const html = readFileSync(path.join(papers, name), 'utf8');
     expect(html, `${name} links its stylesheet`).toContain('<link rel="stylesheet"');
     const bytes = gzippedWithStyles(site, html);
     if (bytes > largest.bytes) largest = { name, bytes };
