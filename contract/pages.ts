@@ -25,7 +25,12 @@ export function isPageSegment(segment: string): boolean {
   return /^(?:index|page-\d+)$/.test(segment);
 }
 
-/** The slug of the paper whose page `file` is (relative to the site, `/` separators): `papers/<slug>.html`. */
+/** The file of a paper's page, relative to the site (a slug pattern gives a glob of them). */
+export function paperFile(slug: string): string {
+  return `papers/${slug}.html`;
+}
+
+/** The slug of the paper whose page `file` is (relative to the site, `/` separators): the inverse of `paperFile`. */
 export function paperOfFile(file: string): string | undefined {
   const slug = /^papers\/([^/]+)\.html$/.exec(file)?.[1];
   return slug === undefined || isPageSegment(slug) ? undefined : slug;

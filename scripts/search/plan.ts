@@ -3,7 +3,7 @@
  * split in parts (see `planIndexes`) that scripts/search/build-index.ts indexes one after the other.
  */
 import path from 'node:path';
-import { paperOfFile } from '../../contract/pages.ts';
+import { paperFile, paperOfFile } from '../../contract/pages.ts';
 import { siteEntries } from '../../lib/site-files.ts';
 
 export interface IndexLimits {
@@ -93,12 +93,12 @@ export function planIndexes(site: BuiltSite, limits: IndexLimits = INDEX_LIMITS)
   for (const group of slugGroups(slugs, Math.ceil(perPart / GROUPS_PER_PART)).sort((a, b) =>
     a.prefix < b.prefix ? -1 : 1,
   )) {
-    // A run starting with "i" matches the A–Z list's `papers/index.html` too; having no
-    // `data-pagefind-body`, it is read and left out of the index.
     // A group goes to the part its middle falls in, so each part ends within half a group of even.
     const run = runs[Math.min(count - 1, Math.floor((placed + group.slugs.length / 2) / perPart))]!;
-    run.patterns.push(`papers/${group.prefix}${group.exact ? '' : '*'}.html`);
-    run.files.push(...group.slugs.map((slug) => `papers/${slug}.html`));
+    // A pattern starting with "i" matches the A–Z list's `papers/index.html` too; having no
+    // `data-pagefind-body`, it is read and left out of the index.
+    run.patterns.push(paperFile(`${group.prefix}${group.exact ? '' : '*'}`));
+    run.files.push(...group.slugs.map(paperFile));
     placed += group.slugs.length;
   }
   // Pagefind refuses a glob that matches nothing: a part can be empty with fewer papers than runs.
