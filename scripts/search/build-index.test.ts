@@ -4,7 +4,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { INDEX_LIST_PATH } from '../../contract/search-indexes.ts';
-import { buildSearchIndex, withinBudget } from './build-index.ts';
+import { buildSearchIndex, PAGEFIND_MEMORY, withinBudget } from './build-index.ts';
+import { planIndexes } from './plan.ts';
 
 const paper = (slug: string) => `papers/${slug}.html`;
 
@@ -148,5 +149,33 @@ describe('withinBudget', () => {
       },
     );
     expect(together).toEqual([['topics'], ['a–m', 'topics'], ['a–m', 'n–z'], ['huge']]);
+  });
+
+  it('indexes a 100,000-paper atlas in eight runs of about 12,500 papers, two at a time', async () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const slugs = Array.from(
+      { length: 100_000 },
+      (_, index) => `${letters[(index * 7) % 26]}${letters[(index * 11) % 26]}-paper-${index}`,
+    );
+    const parts = planIndexes({
+      files: ['index.html', ...slugs.map(paper)],
+      topLevel: [{ name: 'index.html', folder: false }],
+    });
+    // Runs come out even within half a group of slug prefixes.
+    expect(parts.slice(1).map((part) => Math.abs(part.files.length - 12_500) < 500)).toEqual(Array(8).fill(true));
+    const together: number[] = [];
+    let running = 0;
+    const { bytesPerPage, ...concurrency } = PAGEFIND_MEMORY;
+    await withinBudget(
+      parts,
+      (part) => part.files.length * bytesPerPage,
+      { ...concurrency, atOnce: 2 },
+      async () => {
+        together.push(++running);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running--;
+      },
+    );
+    expect(together.filter((count) => count === 2).length).toBeGreaterThanOrEqual(7);
   });
 });

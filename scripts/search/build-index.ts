@@ -38,12 +38,12 @@ export interface IndexSummary {
 }
 
 /**
- * Pagefind indexes on one core and holds ~130 KB a page while it writes (measured at 10,000 and
- * 100,000 papers), so two parts run at once on two cores when together they stay within what one
- * Pagefind run over 10,000 papers takes anyway (1.4 GB): at 10,000 papers the two halves run side
- * by side, at 100,000 each 25,000-paper part (3.3 GB) runs alone.
+ * Pagefind indexes mostly on one core and holds up to ~130 KB a page while it writes (measured at
+ * 10,000 and 100,000 papers), so two parts run at once on two cores while together they stay
+ * below the 4 GB the content step takes at 100,000 papers anyway: at 10,000 papers the two halves
+ * run side by side, at 100,000 the runs of ~12,500 papers two by two (measured together: 2.3–2.5 GB).
  */
-export const PAGEFIND_MEMORY = { bytesPerPage: 130_000, budget: 1.4e9, atOnce: Math.min(2, os.availableParallelism()) };
+export const PAGEFIND_MEMORY = { bytesPerPage: 130_000, budget: 3.6e9, atOnce: Math.min(2, os.availableParallelism()) };
 
 /** `work` over `items`, up to `atOnce` at a time while their `weight` stays within `budget`; one always runs. */
 export async function withinBudget<Item>(

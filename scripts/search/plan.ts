@@ -17,10 +17,13 @@ export interface IndexLimits {
  * A rebuild indexes again only the parts whose pages changed, so splitting pays from a few
  * thousand papers: at 10,000, indexing all pages takes ~5 s, one half ~2.5 s. Each run of papers
  * costs a reader's first query its own metadata and word chunks (at 10,000 papers, two runs and
- * the small first part: 331 KB instead of 271 KB), so runs stay few: two up to 50,000 papers,
- * then as many as keep Pagefind near 3.3 GB while it writes (~130 KB a page; measured at 100,000).
+ * the small first part: 331 KB instead of 271 KB), so runs stay few: two up to 25,000 papers,
+ * then runs of at most 12,500, which two cores index two at a time (scripts/search/build-index.ts).
+ * At 100,000 papers eight runs instead of four of 25,000, each indexed alone, made the index step
+ * 25–33 s faster (131.6 / 138.0 → 98.8 / 115.3 s), a first query 3 % heavier (1,629 → 1,677 KB)
+ * and its results sooner (2.5 → 2.0 s).
  */
-export const INDEX_LIMITS: IndexLimits = { splitFrom: 5_000, papersPerIndex: 25_000 };
+export const INDEX_LIMITS: IndexLimits = { splitFrom: 5_000, papersPerIndex: 12_500 };
 
 export interface IndexPart {
   /** The files of this part, as a glob relative to the site, so Pagefind reads them itself in parallel. */
