@@ -25,8 +25,9 @@ function pagefindBinary(): Promise<string> {
  * ten seconds, about a whole run, so it stayed counted while the index was built. One arena handing
  * it back after a second: 10,000 pages peak 1.40 → 1.19 GB, the same index, no slower. After 0.2 s
  * instead of 1 s, the two halves of 10,000 papers indexed side by side peak lower in seven of seven
- * alternating pairs (median 935 instead of 1,008 MB), in the same time (median 12.6 / 12.8 s). Not
- * part of a command's stamp: it changes no output. Pagefind's other builds do not read it.
+ * alternating pairs (median 935 instead of 1,008 MB), in the same time (median 12.6 / 12.8 s); at
+ * 100,000, two pairs were alike within their noise. Not part of a command's stamp: it changes no
+ * output. Pagefind's other builds do not read it.
  */
 const ALLOCATOR_SETTINGS = { _RJEM_MALLOC_CONF: 'narenas:1,dirty_decay_ms:200' };
 
