@@ -1,6 +1,7 @@
 /**
  * Which pages of a built site go in which search index. A small atlas has one; a larger one is
- * split in parts (see `planIndexes`) that scripts/search/build-index.ts indexes one after the other.
+ * split in parts (see `planIndexes`) that scripts/search/build-index.ts indexes, two at a time
+ * where their memory allows.
  */
 import path from 'node:path';
 import { paperFile, paperOfFile } from '../../contract/pages.ts';
@@ -18,7 +19,8 @@ export interface IndexLimits {
  * thousand papers: at 10,000, indexing all pages takes ~5 s, one half ~2.5 s. Each run of papers
  * costs a reader's first query its own metadata and word chunks (at 10,000 papers, two runs and
  * the small first part: 331 KB instead of 271 KB), so runs stay few: two up to 25,000 papers,
- * then runs of at most 12,500, which two cores index two at a time (scripts/search/build-index.ts).
+ * then runs of about 12,500 (even within half a group of slug prefixes), which two cores index
+ * two at a time (scripts/search/build-index.ts).
  * At 100,000 papers eight runs instead of four of 25,000, each indexed alone, made the index step
  * 25–33 s faster (131.6 / 138.0 → 98.8 / 115.3 s), a first query 3 % heavier (1,629 → 1,677 KB)
  * and its results sooner (2.5 → 2.0 s).
