@@ -50,6 +50,8 @@ it('skips the map to the list of papers', async () => {
   await page.goto(`${harness.url}topics/neuroevolution/`);
   await page.locator('.paper-map .skip').focus();
   await page.keyboard.press('Enter');
+  // The fragment navigation can land after the key press returns: wait for it a moment.
+  await page.waitForURL((url) => url.hash === '#papers-heading', { timeout: 5000 }).catch(() => undefined);
   expect(new URL(page.url()).hash).toBe('#papers-heading');
   await page.close();
 });
