@@ -3,11 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { paperFile } from '../../contract/pages.ts';
 import { INDEX_LIST_PATH } from '../../contract/search-indexes.ts';
 import { buildSearchIndex, PAGEFIND_MEMORY, withinBudget } from './build-index.ts';
 import { planIndexes } from './plan.ts';
-
-const paper = (slug: string) => `papers/${slug}.html`;
 
 describe('buildSearchIndex over the index of the last build', () => {
   let site: string;
@@ -32,9 +31,9 @@ describe('buildSearchIndex over the index of the last build', () => {
 
   beforeEach(async () => {
     site = await mkdtemp(path.join(os.tmpdir(), 'atlas-search-'));
-    await page(paper('alpha'), 'spiking networks on chips');
-    await page(paper('beta'), 'symbolic reasoning with graphs');
-    await page(paper('gamma'), 'memory in recurrent models');
+    await page(paperFile('alpha'), 'spiking networks on chips');
+    await page(paperFile('beta'), 'symbolic reasoning with graphs');
+    await page(paperFile('gamma'), 'memory in recurrent models');
   });
   afterEach(async () => {
     await rm(site, { recursive: true, force: true });
@@ -49,8 +48,8 @@ describe('buildSearchIndex over the index of the last build', () => {
       ),
     );
 
-    await page(paper('beta'), 'symbolic reasoning with trees');
-    await rm(path.join(site, paper('gamma')));
+    await page(paperFile('beta'), 'symbolic reasoning with trees');
+    await rm(path.join(site, paperFile('gamma')));
     const summary = await buildSearchIndex(site);
 
     expect(summary.pages).toBe(2);
@@ -79,7 +78,7 @@ describe('buildSearchIndex over the index of the last build', () => {
     ['reading only pages whose file changed', true],
   ])('indexes again only the parts whose pages changed, %s', async (_, cached) => {
     await page('topics/memory/index.html', 'papers on memory');
-    await page(paper('delta'), 'graph neural networks');
+    await page(paperFile('delta'), 'graph neural networks');
     const limits = { splitFrom: 4, papersPerIndex: 10 };
     const options = cached ? { limits, digestCache: `${site}-digests.json` } : { limits };
     expect(await buildSearchIndex(site, options)).toMatchObject({ pages: 5, indexes: 3, reindexed: 3 });
@@ -93,7 +92,7 @@ describe('buildSearchIndex over the index of the last build', () => {
       ['pagefind', 'pagefind-3'].map((folder) => modified(`${folder}/atlas-part.json`)),
     );
 
-    await page(paper('beta'), 'symbolic reasoning with trees');
+    await page(paperFile('beta'), 'symbolic reasoning with trees');
     expect(await buildSearchIndex(site, options)).toMatchObject({ indexes: 3, reindexed: 1 });
     const [beta] = await Promise.all(
       (await fragments('pagefind-2')).map((name) => fragmentText('pagefind-2', name)),
@@ -106,7 +105,7 @@ describe('buildSearchIndex over the index of the last build', () => {
     expect(await buildSearchIndex(site, options)).toMatchObject({ reindexed: 0 });
     // What Pagefind skips entirely, such as a paper's related list, is no reason to index again.
     await page(
-      paper('gamma'),
+      paperFile('gamma'),
       'memory in recurrent models',
       '<section data-pagefind-ignore="all"><h2>Related</h2><a href="/papers/delta/">delta</a></section>',
     );
@@ -115,12 +114,12 @@ describe('buildSearchIndex over the index of the last build', () => {
 
   it('takes a page whose size and time are as last seen for unchanged, as make would', async () => {
     const options = { digestCache: `${site}-digests.json` };
-    const file = path.join(site, paper('alpha'));
+    const file = path.join(site, paperFile('alpha'));
     const time = new Date('2026-11-01T12:00:00Z');
     await utimes(file, time, time);
     await buildSearchIndex(site, options);
     // Same length, other words, and the old time put back: only reading the page would tell.
-    await page(paper('alpha'), 'spiking networks on chipz');
+    await page(paperFile('alpha'), 'spiking networks on chipz');
     await utimes(file, time, time);
     expect(await buildSearchIndex(site, options)).toMatchObject({ reindexed: 0 });
     expect(await buildSearchIndex(site)).toMatchObject({ reindexed: 1 });
@@ -168,7 +167,7 @@ describe('withinBudget', () => {
       (_, index) => `${letters[(index * 7) % 26]}${letters[(index * 11) % 26]}-paper-${index}`,
     );
     const parts = planIndexes({
-      files: ['index.html', ...slugs.map(paper)],
+      files: ['index.html', ...slugs.map(paperFile)],
       topLevel: [{ name: 'index.html', folder: false }],
     });
     // Runs come out even within half a group of slug prefixes.

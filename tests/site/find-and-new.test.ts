@@ -10,6 +10,7 @@ import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, inject, it } from 'vitest';
+import { paperFile } from '../../contract/pages.ts';
 
 interface CorpusPaper {
   slug: string;
@@ -45,7 +46,7 @@ describe('Find the paper', () => {
     expect(corpus.papers).toHaveLength(457);
     const missing: string[] = [];
     for (const paper of corpus.papers) {
-      const tree = parser.parse(read(`papers/${paper.slug}.html`)) as Root;
+      const tree = parser.parse(read(paperFile(paper.slug))) as Root;
       const title = hastToString(select(tree, (node) => node.tagName === 'h1')[0]!);
       const section = select(tree, (node) => node.tagName === 'section' && hasClass(node, 'find-paper'))[0];
       const links = section ? select(section as unknown as Root, (node) => node.tagName === 'a') : [];
@@ -77,7 +78,7 @@ describe('Find the paper', () => {
 
   it('says on every paper page when the paper was added, in a <time datetime> element', () => {
     for (const paper of corpus.papers.slice(0, 50)) {
-      const tree = parser.parse(read(`papers/${paper.slug}.html`)) as Root;
+      const tree = parser.parse(read(paperFile(paper.slug))) as Root;
       const times = select(tree, (node) => node.tagName === 'time');
       expect(times.map((time) => time.properties.dateTime)).toEqual([paper.added]);
       expect(hastToString(select(tree, (node) => hasClass(node, 'added'))[0]!)).toBe(
