@@ -2,6 +2,9 @@
  * Long lists split into pages of a bounded size, so no page grows with the corpus.
  * Page 1 lives at the list's own path, page n at `<path>page-n/`.
  */
+/** Where the content step writes a page per paper, `<slug>.mdx`, relative to the project root. */
+export const PAPERS_FOLDER = 'content/papers';
+
 export const TOPIC_PAGE_SIZE = 250;
 export const INDEX_PAGE_SIZE = 500;
 

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { paperSchema, topicEntrySchema } from '../contract/schema.ts';
 import { formatDiagnostic } from '../scripts/content/diagnostics.ts';
-import { PAPERS_FOLDER, runPipeline, TOPICS_FOLDER } from '../scripts/content/index.ts';
+import { runPipeline, TOPICS_FOLDER } from '../scripts/content/index.ts';
+import { PAPERS_FOLDER } from '../contract/pages.ts';
 import { TOPICS_FILE } from '../scripts/content/topics.ts';
 import { PROJECT_ROOT } from '../lib/project-root.ts';
 

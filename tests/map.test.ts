@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { LAYOUT_RECORD } from '../scripts/content/enrich/layout-record.ts';
-import { PAPERS_FOLDER, runPipeline } from '../scripts/content/index.ts';
+import { runPipeline } from '../scripts/content/index.ts';
+import { PAPERS_FOLDER } from '../contract/pages.ts';
 import { PROJECT_ROOT } from '../lib/project-root.ts';
 
 const projectRoot = PROJECT_ROOT;

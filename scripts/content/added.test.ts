@@ -4,7 +4,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAPERS_FOLDER, runPipeline } from './index.ts';
+import { runPipeline } from './index.ts';
+import { PAPERS_FOLDER } from '../../contract/pages.ts';
 import { addedDates, blameDump, parseBlame } from './added.ts';
 import type { Paper } from './types.ts';
 

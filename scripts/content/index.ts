@@ -21,8 +21,8 @@ import type { Diagnostic, EnrichedPaper, Listing, SourceFile, Topic } from './ty
 import { writeOutputs } from './write/files.ts';
 import { NOTES_FOLDER, renderPaperPages, renderTopicEntry } from './write/page.ts';
 import { openRenderRecord, renderInputs } from './write/render-record.ts';
+import { PAPERS_FOLDER } from '../../contract/pages.ts';
 
-export const PAPERS_FOLDER = 'content/papers';
 export const TOPICS_FOLDER = 'content/topics';
 
 const pageFile = (paper: EnrichedPaper) => `${PAPERS_FOLDER}/${paper.slug}.mdx`;

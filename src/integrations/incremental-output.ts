@@ -9,10 +9,10 @@
  */
 import type { AstroIntegration } from 'astro';
 import { lstat, mkdir, readdir, readlink, rm, rmdir, stat, symlink } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { siteEntries } from '../../lib/site-files.ts';
+import { ASTRO_CACHE_MODULE, interceptPageWrites } from './page-writes.ts';
 
 /**
  * File timestamps come from the kernel's coarse clock, a few milliseconds behind `Date.now()`;
@@ -60,7 +60,7 @@ export async function removeStaleOutput({ files, folders }: StaleOutput): Promis
  * `cacheDir`), to copy it back when the output folder lost it. This build keeps the output folder,
  * so that copy only doubled the files a build creates (10,000 papers: 10,000 folders and files,
  * 2.2 GB at 100,000). Pointing Astro's copy at the output folder itself makes each "copy" a rewrite
- * of the page just written (skipped, see skipCacheCopyOfPages); a page missing from the output is
+ * of the page just written (skipped, see page-writes.ts); a page missing from the output is
  * then rendered again, never stale.
  */
 export async function shareOutputWithCache(cacheDir: string, outDir: string): Promise<void> {
@@ -71,27 +71,6 @@ export async function shareOutputWithCache(cacheDir: string, outDir: string): Pr
   if (existing) await rm(copy, { recursive: true, force: true });
   await mkdir(cacheDir, { recursive: true });
   await symlink(target, copy, 'dir');
-}
-
-/** Astro's own module that writes each rendered page into its cache; not among its package exports. */
-const ASTRO_CACHE_MODULE = 'dist/core/build/incremental.js';
-
-/**
- * Makes Astro's copy of each rendered page into its cache a no-op, and says whether it could. With
- * the cache's copy shared with the output folder (shareOutputWithCache), that copy rewrote every page
- * just written, to the same file (10,000 papers: 1.6–1.9 s of a clean `astro build`'s 16–17 s).
- * No setting turns it off, so the method is replaced on Astro's class; if a later Astro moves it,
- * pages are written twice again, which is slower but still right.
- */
-export async function skipCacheCopyOfPages(): Promise<boolean> {
-  const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
-  const module: { IncrementalBuildCache?: { prototype: { writeOutputFile?: unknown } } } = await import(
-    pathToFileURL(path.join(path.dirname(astroPackage), ASTRO_CACHE_MODULE)).href
-  ).catch(() => ({}));
-  const prototype = module.IncrementalBuildCache?.prototype;
-  if (typeof prototype?.writeOutputFile !== 'function') return false;
-  prototype.writeOutputFile = async () => {};
-  return true;
 }
 
 export function incrementalOutput(): AstroIntegration {
@@ -108,7 +87,7 @@ export function incrementalOutput(): AstroIntegration {
       'astro:config:done': async ({ config, logger }) => {
         outDir = fileURLToPath(config.outDir);
         await shareOutputWithCache(fileURLToPath(config.cacheDir), outDir);
-        if (!(await skipCacheCopyOfPages()))
+        if (!(await interceptPageWrites()))
           logger.warn(
             `astro/${ASTRO_CACHE_MODULE} has no IncrementalBuildCache.writeOutputFile; every page is written twice`,
           );
