@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { PROJECT_ROOT } from './lib/project-root.ts';
 import { incrementalOutput } from './src/integrations/incremental-output.ts';
+import { searchWhileRendering } from './src/integrations/search-while-rendering.ts';
 import { SettingError } from './contract/base-path.ts';
 import { basePath, outDir, siteUrl } from './contract/build-env.ts';
 
@@ -32,7 +33,7 @@ export default defineConfig({
   // with no folder of its own; lists stay `…/index.html`. A folder per paper cost a clean
   // 10,000-paper build 10,000 directory creations, the slowest file-system call on a build machine.
   build: { format: 'preserve', concurrency: 16, inlineStylesheets: 'never' },
-  integrations: [mdx(), incrementalOutput()],
+  integrations: [mdx(), incrementalOutput(), searchWhileRendering()],
   devToolbar: { enabled: false },
   // Paper pages whose cacheKey (src/lib/atlas.ts) is unchanged are not rendered again, and stay in
   // dist/ as they are (src/integrations/incremental-output.ts).

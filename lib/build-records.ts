@@ -10,6 +10,12 @@ import { writeAtomically } from './atomic-write.ts';
 /** The records' folder, relative to the project root; the deploy workflow caches it. */
 export const RECORDS_FOLDER = 'node_modules/.cache/paper-atlas';
 
+/**
+ * The most memory the last content step took, `{ bytes }`: what the build takes anyway, which the
+ * search indexing beside Astro's rendering stays within (src/integrations/search-while-rendering.ts).
+ */
+export const CONTENT_PEAK = `${RECORDS_FOLDER}/content-peak.json`;
+
 /** The record in `file`, or undefined where there is none or it cannot be read: a build then starts afresh. */
 export async function readRecord<T>(file: string): Promise<T | undefined> {
   try {

@@ -7,6 +7,7 @@ import { formatDiagnostic } from './content/diagnostics.ts';
 import { ContentError } from './content/errors.ts';
 import { runPipeline } from './content/index.ts';
 import type { Diagnostic } from './content/types.ts';
+import { CONTENT_PEAK, writeRecord } from '../lib/build-records.ts';
 import { PROJECT_ROOT } from '../lib/project-root.ts';
 import { SettingError } from '../contract/base-path.ts';
 import { basePath, siteUrl } from '../contract/build-env.ts';
@@ -24,6 +25,7 @@ try {
   siteUrl();
   const result = await runPipeline({ root: PROJECT_ROOT, sources, progress: (line) => console.log(line) });
   report(result.diagnostics);
+  await writeRecord(path.join(PROJECT_ROOT, CONTENT_PEAK), { bytes: process.resourceUsage().maxRSS * 1024 });
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const warnings = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
   const errors = result.diagnostics.length - warnings;

@@ -23,7 +23,9 @@ import {
   writeDigestCache,
   writeStamp,
   type PageDigests,
+  type PartStamp,
 } from './stamps.ts';
+import { RECORDS_FOLDER } from '../../lib/build-records.ts';
 import { INDEX_LIST_PATH, indexFolder, type IndexList } from '../../contract/search-indexes.ts';
 
 export interface IndexSummary {
@@ -78,44 +80,78 @@ export interface IndexOptions {
   digestCache?: string;
 }
 
+/** Where a build keeps its page digests for the next one, relative to the project root. */
+export const SEARCH_DIGESTS = `${RECORDS_FOLDER}/search-pages.json`;
+
+/** What indexing a part needs of the last build: its index folders' stamps and its page digests. */
+export interface Indexing {
+  site: string;
+  /** Pagefind's version, part of every stamp. */
+  version: string;
+  stamps: Map<string, PartStamp>;
+  known: PageDigests;
+}
+
+/** Readies `site`'s index folders for `parts` parts (see prepareIndexFolders) and reads the last digests. */
+export async function startIndexing(site: string, parts: number, digestCache?: string): Promise<Indexing> {
+  const stamps = await prepareIndexFolders(site, parts);
+  const version = (await runPagefind(['--version'])).trim();
+  return { site, version, stamps, known: await readDigestCache(digestCache, site) };
+}
+
+export interface PartResult {
+  /** The digest of each of the part's pages, to keep for the next build. */
+  pages: PageDigests;
+  /** Whether Pagefind ran; if not, the part's index was already made from these pages. */
+  indexed: boolean;
+  /** Files of the part's last index that the new one no longer refers to, now removed. */
+  removed: number;
+}
+
+/** Indexes the part at `position`, unless its folder's stamp says it is already made from these pages. */
+export async function indexPart(
+  { site, version, stamps, known }: Indexing,
+  position: number,
+  part: IndexPart,
+): Promise<PartResult> {
+  const outputPath = path.join(site, indexFolder(position));
+  const args = pagefindArgs(site, part.glob, outputPath, part.files.length);
+  const command = [version, ...args];
+  const last = stamps.get(indexFolder(position));
+  const compared = last ? await partInputs(site, part.files, command, known) : undefined;
+  if (compared && compared.inputs === last?.inputs) return { pages: compared.pages, indexed: false, removed: 0 };
+  await removeStamp(outputPath);
+  // With no stamp to compare against, Pagefind runs whatever the digest, which is taken while it reads.
+  const [, inputs] = await Promise.all([runPagefind(args), compared ?? partInputs(site, part.files, command, known)]);
+  const stale = await staleIndexFiles(outputPath);
+  await Promise.all(stale.map((file) => rm(file)));
+  await writeStamp(outputPath, { inputs: inputs.inputs });
+  return { pages: inputs.pages, indexed: true, removed: stale.length };
+}
+
 export async function buildSearchIndex(
   site: string,
   { limits = INDEX_LIMITS, digestCache }: IndexOptions = {},
 ): Promise<IndexSummary> {
   const started = performance.now();
   const parts = planIndexes(await readSite(site), limits);
-  const stamps = await prepareIndexFolders(site, parts.length);
-  const version = (await runPagefind(['--version'])).trim();
-  const known = await readDigestCache(digestCache, site);
+  const indexing = await startIndexing(site, parts.length, digestCache);
   /** Every page's digest, kept for the next build. */
   const digests: PageDigests = new Map();
-  const keep = (pages: PageDigests) => {
-    for (const [file, digest] of pages) digests.set(file, digest);
-  };
   let removed = 0;
   let reindexed = 0;
-  const indexPart = async ([position, part]: [number, IndexPart]) => {
-    const outputPath = path.join(site, indexFolder(position));
-    const args = pagefindArgs(site, part.glob, outputPath, part.files.length);
-    const command = [version, ...args];
-    const last = stamps.get(indexFolder(position));
-    const compared = last ? await partInputs(site, part.files, command, known) : undefined;
-    if (compared && compared.inputs === last?.inputs) {
-      keep(compared.pages);
-      return;
-    }
-    await removeStamp(outputPath);
-    // With no stamp to compare against, Pagefind runs whatever the digest, which is taken while it reads.
-    const [, inputs] = await Promise.all([runPagefind(args), compared ?? partInputs(site, part.files, command, known)]);
-    keep(inputs.pages);
-    const stale = await staleIndexFiles(outputPath);
-    await Promise.all(stale.map((file) => rm(file)));
-    removed += stale.length;
-    reindexed++;
-    await writeStamp(outputPath, { inputs: inputs.inputs });
-  };
   const { bytesPerPage, ...concurrency } = PAGEFIND_MEMORY;
-  await withinBudget([...parts.entries()], ([, part]) => part.files.length * bytesPerPage, concurrency, indexPart);
+  await withinBudget(
+    [...parts.entries()],
+    ([, part]) => part.files.length * bytesPerPage,
+    concurrency,
+    async ([position, part]) => {
+      const result = await indexPart(indexing, position, part);
+      for (const [file, digest] of result.pages) digests.set(file, digest);
+      removed += result.removed;
+      if (result.indexed) reindexed++;
+    },
+  );
   const splitForms = await Promise.all(
     parts.map((_, position) => splitWordForms(path.join(site, indexFolder(position)))),
   );

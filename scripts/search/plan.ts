@@ -79,8 +79,11 @@ const GROUPS_PER_PART = 16;
  * leaves the other runs' indexes as they are.
  */
 export function planIndexes(site: BuiltSite, limits: IndexLimits = INDEX_LIMITS): IndexPart[] {
-  const slugs = site.files.flatMap((file) => paperOfFile(file) ?? []).sort();
-  if (slugs.length < limits.splitFrom) return [{ glob: '**/*.html', files: site.files }];
+  const runs = paperRuns(
+    site.files.flatMap((file) => paperOfFile(file) ?? []),
+    limits,
+  );
+  if (runs.length === 0) return [{ glob: '**/*.html', files: site.files }];
 
   const isShared = (file: string) => !file.startsWith('papers/') || file === 'papers/index.html';
   const shared: IndexPart = {
@@ -91,6 +94,16 @@ export function planIndexes(site: BuiltSite, limits: IndexLimits = INDEX_LIMITS)
       .join(',')}}`,
     files: site.files.filter(isShared),
   };
+  return [shared, ...runs];
+}
+
+/**
+ * The runs of papers `planIndexes` puts after the first part, from the papers' slugs alone; none
+ * for an atlas indexed whole. A site always has pages besides papers, so run `n` is part `n + 1`.
+ */
+export function paperRuns(papers: readonly string[], limits: IndexLimits = INDEX_LIMITS): IndexPart[] {
+  const slugs = [...papers].sort();
+  if (slugs.length < limits.splitFrom) return [];
   const count = Math.max(2, Math.ceil(slugs.length / limits.papersPerIndex));
   const perPart = slugs.length / count;
   const runs = Array.from({ length: count }, () => ({ patterns: [] as string[], files: [] as string[] }));
@@ -106,10 +119,10 @@ export function planIndexes(site: BuiltSite, limits: IndexLimits = INDEX_LIMITS)
     run.files.push(...group.slugs.map(paperFile));
     placed += group.slugs.length;
   }
-  // Pagefind refuses a glob that matches nothing: a part can be empty with fewer papers than runs.
-  return [shared, ...runs.map((run) => ({ glob: `{${run.patterns.join(',')}}`, files: run.files }))].filter(
-    (part) => part.files.length > 0,
-  );
+  // Pagefind refuses a glob that matches nothing: a run can be empty with fewer papers than runs.
+  return runs
+    .filter((run) => run.files.length > 0)
+    .map((run) => ({ glob: `{${run.patterns.join(',')}}`, files: run.files }));
 }
 
 /** Lists the built site's HTML pages for `planIndexes`. */

@@ -111,7 +111,9 @@ export function writeStamp(folder: string, stamp: PartStamp): Promise<void> {
 export async function prepareIndexFolders(site: string, parts: number): Promise<Map<string, PartStamp>> {
   const wanted = new Set(Array.from({ length: parts }, (_, position) => indexFolder(position)));
   const stamps = new Map<string, PartStamp>();
-  for (const name of (await readdir(site)).filter(isIndexFolder)) {
+  // A clean build's output folder does not exist yet when Astro starts writing it.
+  const names = await readdir(site).catch(() => [] as string[]);
+  for (const name of names.filter(isIndexFolder)) {
     const folder = path.join(site, name);
     const stamp = wanted.has(name) ? await readStamp(folder) : undefined;
     if (stamp) stamps.set(name, stamp);
