@@ -90,13 +90,19 @@ export interface Indexing {
   version: string;
   stamps: Map<string, PartStamp>;
   known: PageDigests;
+  /** Pagefind's priority (see runPagefind): indexing beside Astro's rendering gives way to it. */
+  priority: number;
 }
 
 /** Readies `site`'s index folders for `parts` parts (see prepareIndexFolders) and reads the last digests. */
-export async function startIndexing(site: string, parts: number, digestCache?: string): Promise<Indexing> {
+export async function startIndexing(
+  site: string,
+  parts: number,
+  { digestCache, priority = 0 }: { digestCache?: string | undefined; priority?: number } = {},
+): Promise<Indexing> {
   const stamps = await prepareIndexFolders(site, parts);
   const version = (await runPagefind(['--version'])).trim();
-  return { site, version, stamps, known: await readDigestCache(digestCache, site) };
+  return { site, version, stamps, known: await readDigestCache(digestCache, site), priority };
 }
 
 export interface PartResult {
@@ -110,7 +116,7 @@ export interface PartResult {
 
 /** Indexes the part at `position`, unless its folder's stamp says it is already made from these pages. */
 export async function indexPart(
-  { site, version, stamps, known }: Indexing,
+  { site, version, stamps, known, priority }: Indexing,
   position: number,
   part: IndexPart,
 ): Promise<PartResult> {
@@ -122,7 +128,10 @@ export async function indexPart(
   if (compared && compared.inputs === last?.inputs) return { pages: compared.pages, indexed: false, removed: 0 };
   await removeStamp(outputPath);
   // With no stamp to compare against, Pagefind runs whatever the digest, which is taken while it reads.
-  const [, inputs] = await Promise.all([runPagefind(args), compared ?? partInputs(site, part.files, command, known)]);
+  const [, inputs] = await Promise.all([
+    runPagefind(args, { priority }),
+    compared ?? partInputs(site, part.files, command, known),
+  ]);
   const stale = await staleIndexFiles(outputPath);
   await Promise.all(stale.map((file) => rm(file)));
   await writeStamp(outputPath, { inputs: inputs.inputs });
@@ -135,7 +144,7 @@ export async function buildSearchIndex(
 ): Promise<IndexSummary> {
   const started = performance.now();
   const parts = planIndexes(await readSite(site), limits);
-  const indexing = await startIndexing(site, parts.length, digestCache);
+  const indexing = await startIndexing(site, parts.length, { digestCache });
   /** Every page's digest, kept for the next build. */
   const digests: PageDigests = new Map();
   let removed = 0;

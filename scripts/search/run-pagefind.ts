@@ -1,5 +1,6 @@
 /** Runs Pagefind's own program and turns its failure into one readable message. */
 import { execFile } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { promisify } from 'node:util';
 
 let binary: Promise<string> | undefined;
@@ -35,10 +36,11 @@ const ALLOCATOR_SETTINGS = { _RJEM_MALLOC_CONF: 'narenas:1,dirty_decay_ms:200' }
 const SETTING = /^([A-Z_]+)=(.*)$/;
 
 /**
- * Runs Pagefind with a command line: settings of its environment (`NAME=value`) first, then arguments.
+ * Runs Pagefind with a command line: settings of its environment (`NAME=value`) first, then arguments,
+ * at `priority` (os.setPriority's scale: 19 gives way to every other process).
  * @returns what Pagefind printed
  */
-export async function runPagefind(command: string[]): Promise<string> {
+export async function runPagefind(command: string[], { priority = 0 } = {}): Promise<string> {
   let settings = 0;
   while (SETTING.test(command[settings] ?? '')) settings++;
   const env = {
@@ -47,9 +49,13 @@ export async function runPagefind(command: string[]): Promise<string> {
     ...Object.fromEntries(command.slice(0, settings).map((word) => SETTING.exec(word)!.slice(1))),
   };
   try {
-    return (
-      await promisify(execFile)(await pagefindBinary(), command.slice(settings), { env, maxBuffer: 64 * 1024 * 1024 })
-    ).stdout;
+    const running = promisify(execFile)(await pagefindBinary(), command.slice(settings), {
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    // Set before Pagefind starts its threads, which take their priority from its first.
+    if (priority !== 0 && running.child.pid !== undefined) setPriority(running.child.pid, priority);
+    return (await running).stdout;
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     const said = `${stdout}\n${stderr}`.trim().split('\n').slice(-12).join('\n');

@@ -15,6 +15,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { readdir } from 'node:fs/promises';
+import { constants } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PAPERS_FOLDER } from '../../contract/pages.ts';
@@ -147,7 +148,9 @@ export function searchWhileRendering({ limits = INDEX_LIMITS }: { limits?: Index
         if (planned === 0 || !(await interceptPageWrites())) return;
         const contentPeak = await readRecord<{ bytes: number }>(path.join(root, CONTENT_PEAK));
         const digestCache = path.join(root, SEARCH_DIGESTS);
-        const indexing = await startIndexing(site, planned + 1, digestCache);
+        // Astro renders on one thread; Pagefind takes what the other core has left, not time from it.
+        const priority = constants.priority.PRIORITY_LOW;
+        const indexing = await startIndexing(site, planned + 1, { digestCache, priority });
         runs = new RunsAsWritten(runsOfPapers, {
           budget: contentPeak?.bytes ?? 0,
           memory: () => process.memoryUsage.rss(),
