@@ -22,12 +22,22 @@ export type PageListener = (file: string) => void;
 const listeners = new Set<PageListener>();
 let intercepted: Promise<boolean> | undefined;
 
-async function intercept(): Promise<boolean> {
+/** Astro's cache class, with the method its build calls after writing each page it rendered. */
+interface PageCache {
+  prototype: { writeOutputFile?: (settings: unknown, file: string, body: unknown) => Promise<void> };
+}
+
+/** Astro's incremental build cache class, imported by its file from the installed `astro`; undefined if it moved. */
+export async function astroPageCache(): Promise<PageCache | undefined> {
   const astroPackage = createRequire(import.meta.url).resolve('astro/package.json');
-  const module: { IncrementalBuildCache?: { prototype: { writeOutputFile?: unknown } } } = await import(
+  const module: { IncrementalBuildCache?: PageCache } = await import(
     pathToFileURL(path.join(path.dirname(astroPackage), ASTRO_CACHE_MODULE)).href
   ).catch(() => ({}));
-  const prototype = module.IncrementalBuildCache?.prototype;
+  return module.IncrementalBuildCache;
+}
+
+async function intercept(): Promise<boolean> {
+  const prototype = (await astroPageCache())?.prototype;
   if (typeof prototype?.writeOutputFile !== 'function') return false;
   // Astro passes the file as the tail of its URL, so a name outside ASCII comes percent-encoded.
   prototype.writeOutputFile = async (_settings: unknown, file: string) => {

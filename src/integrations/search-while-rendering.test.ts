@@ -8,7 +8,7 @@ import { PAPERS_FOLDER, paperFile } from '../../contract/pages.ts';
 import { CONTENT_PEAK, writeRecord } from '../../lib/build-records.ts';
 import { buildSearchIndex, SEARCH_DIGESTS } from '../../scripts/search/build-index.ts';
 import type { IndexPart } from '../../scripts/search/plan.ts';
-import { ASTRO_CACHE_MODULE } from './page-writes.ts';
+import { astroPageCache } from './page-writes.ts';
 import { RunsAsWritten, searchWhileRendering } from './search-while-rendering.ts';
 
 const run = (...slugs: string[]): IndexPart => ({ glob: '', files: slugs.map(paperFile) });
@@ -115,13 +115,10 @@ describe('searchWhileRendering in a build', () => {
     const config = { root: pathToFileURL(`${root}/`), outDir: pathToFileURL(`${site()}/`) };
     await hooks['astro:config:done']!({ config, logger } as never);
     await hooks['astro:build:start']!({ logger } as never);
-    // Astro's class as Astro's build imports it, by its file: the package does not export it.
-    const { IncrementalBuildCache } = await import(
-      pathToFileURL(path.resolve('node_modules/astro', ASTRO_CACHE_MODULE)).href
-    );
+    const astro = (await astroPageCache())!.prototype;
     for (const [index, slug] of ['alpha', 'beta', 'delta', 'gamma'].entries()) {
       await page(paperFile(slug), texts[slug]!);
-      await IncrementalBuildCache.prototype.writeOutputFile({}, paperFile(slug), '');
+      await astro.writeOutputFile!({}, paperFile(slug), '');
       // The first run is indexed while the next one's pages are written, as Astro renders them.
       if (index === 1 && waitForFirstRun) await until(() => exists(path.join(site(), 'pagefind-2/atlas-part.json')));
     }

@@ -26,6 +26,7 @@ import {
   PAGEFIND_MEMORY,
   SEARCH_DIGESTS,
   startIndexing,
+  type Indexing,
   type PartResult,
 } from '../../scripts/search/build-index.ts';
 import { INDEX_LIMITS, paperRuns, type IndexLimits, type IndexPart } from '../../scripts/search/plan.ts';
@@ -130,10 +131,10 @@ async function paperSlugs(root: string): Promise<string[]> {
 export function searchWhileRendering({ limits = INDEX_LIMITS }: { limits?: IndexLimits } = {}): AstroIntegration {
   let root = '';
   let site = '';
-  let runs: RunsAsWritten | undefined;
-  let planned = 0;
+  let digestCache = '';
+  /** This build's runs and what indexing them started from; none when the atlas is indexed whole. */
+  let session: { runs: RunsAsWritten; indexing: Indexing; planned: number } | undefined;
   let stopListening = () => {};
-  let saveDigests = async (_pages: PageDigests) => {};
   return {
     name: 'paper-atlas:search-while-rendering',
     hooks: {
@@ -141,37 +142,36 @@ export function searchWhileRendering({ limits = INDEX_LIMITS }: { limits?: Index
         root = fileURLToPath(config.root);
         // As scripts/postbuild.ts names it, without a trailing slash: the site is part of each run's stamp.
         site = path.resolve(fileURLToPath(config.outDir));
+        digestCache = path.join(root, SEARCH_DIGESTS);
       },
       'astro:build:start': async () => {
-        runs = undefined;
-        const runsOfPapers = paperRuns(await paperSlugs(root), limits);
-        planned = runsOfPapers.length;
-        if (planned === 0 || !(await interceptPageWrites())) return;
+        session = undefined;
+        const planned = paperRuns(await paperSlugs(root), limits);
+        if (planned.length === 0 || !(await interceptPageWrites())) return;
         const contentPeak = await readRecord<{ bytes: number }>(path.join(root, CONTENT_PEAK));
-        const digestCache = path.join(root, SEARCH_DIGESTS);
         // Astro renders on one thread; Pagefind takes what the other core has left, not time from it.
         const priority = constants.priority.PRIORITY_LOW;
-        const indexing = await startIndexing(site, planned + 1, { digestCache, priority });
-        runs = new RunsAsWritten(runsOfPapers, {
+        const indexing = await startIndexing(site, planned.length + 1, { digestCache, priority });
+        const runs = new RunsAsWritten(planned, {
           budget: contentPeak?.bytes ?? 0,
           memory: () => process.memoryUsage.rss(),
           index: (position, run) => indexPart(indexing, position, run),
         });
-        stopListening = onPageWritten((file) => runs?.pageWritten(file));
-        saveDigests = (pages) => writeDigestCache(digestCache, site, new Map([...indexing.known, ...pages]));
+        session = { runs, indexing, planned: planned.length };
+        stopListening = onPageWritten((file) => runs.pageWritten(file));
       },
       'astro:build:done': async ({ logger }) => {
         stopListening();
-        if (!runs) return;
-        const { indexed, deferred, failures, pages } = await runs.finish();
-        if (pages.size > 0) await saveDigests(pages);
+        if (!session) return;
+        const { indexed, deferred, failures, pages } = await session.runs.finish();
+        if (pages.size > 0) await writeDigestCache(digestCache, site, new Map([...session.indexing.known, ...pages]));
         for (const failure of failures) logger.warn(`search: ${failure}; indexed again after the build`);
         if (indexed + deferred === 0) return;
         const memory =
           deferred > 0
             ? `; ${deferred} after the build, as Astro and one would take more memory than the content step did`
             : '';
-        logger.info(`search: ${indexed} of ${planned} runs of papers indexed while pages rendered${memory}`);
+        logger.info(`search: ${indexed} of ${session.planned} runs of papers indexed while pages rendered${memory}`);
       },
     },
   };
