@@ -76,6 +76,11 @@ export class RunsAsWritten {
     for (const [number, run] of runs.entries()) for (const file of run.files) this.#runOfPage.set(file, number);
   }
 
+  /** How many runs this build planned. */
+  get planned(): number {
+    return this.#runs.length;
+  }
+
   pageWritten(file: string): void {
     const number = this.#runOfPage.get(file);
     if (number === undefined) return;
@@ -133,7 +138,7 @@ export function searchWhileRendering({ limits = INDEX_LIMITS }: { limits?: Index
   let site = '';
   let digestCache = '';
   /** This build's runs and what indexing them started from; none when the atlas is indexed whole. */
-  let session: { runs: RunsAsWritten; indexing: Indexing; planned: number } | undefined;
+  let session: { runs: RunsAsWritten; indexing: Indexing } | undefined;
   let stopListening = () => {};
   return {
     name: 'paper-atlas:search-while-rendering',
@@ -157,7 +162,7 @@ export function searchWhileRendering({ limits = INDEX_LIMITS }: { limits?: Index
           memory: () => process.memoryUsage.rss(),
           index: (position, run) => indexPart(indexing, position, run),
         });
-        session = { runs, indexing, planned: planned.length };
+        session = { runs, indexing };
         stopListening = onPageWritten((file) => runs.pageWritten(file));
       },
       'astro:build:done': async ({ logger }) => {
@@ -171,7 +176,9 @@ export function searchWhileRendering({ limits = INDEX_LIMITS }: { limits?: Index
           deferred > 0
             ? `; ${deferred} after the build, as Astro and one would take more memory than the content step did`
             : '';
-        logger.info(`search: ${indexed} of ${session.planned} runs of papers indexed while pages rendered${memory}`);
+        logger.info(
+          `search: ${indexed} of ${session.runs.planned} runs of papers indexed while pages rendered${memory}`,
+        );
       },
     },
   };
